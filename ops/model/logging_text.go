@@ -1,0 +1,32 @@
+package model
+
+// lgTexts describes the attributes of the logging subsystem.
+var lgTexts = [][2]string{
+	{"add-logging-api-dependencies", "Whether deployments get the logging APIs as dependencies."},
+	{"use-deployment-logging-config", "Whether a deployment's own logging configuration is used."},
+	{"level", "The least level of the records that pass."},
+	{"enabled", "Whether the handler publishes records."},
+	{"encoding", "The character encoding of the output."},
+	{"filter-spec", "A filter expression records must pass."},
+	{"formatter", "The pattern that formats the records."},
+	{"named-formatter", "The name of a formatter resource that formats the records."},
+	{"autoflush", "Whether the output is flushed after each record."},
+	{"target", "Where the console writes: System.out, System.err or console."},
+	{"file", "The file written to: path, relative to the named path relative-to."},
+	{"suffix", "The date pattern appended to the name of a rotated file."},
+	{"append", "Whether an existing file is appended to rather than replaced."},
+	{"rotate-size", "The size at which the file is rotated (such as 10m)."},
+	{"max-backup-index", "How many rotated files are kept."},
+	{"rotate-on-boot", "Whether the file is rotated when the server starts."},
+	{"queue-length", "How many records the async handler queues."},
+	{"overflow-action", "What the async handler does when its queue is full."},
+	{"subhandlers", "The handlers the async handler passes records to."},
+	{"category", "The category of the logger."},
+	{"handlers", "The handlers the logger passes records to."},
+	{"use-parent-handlers", "Whether records also go to the parent logger's handlers."},
+	{"pattern", "The pattern of the formatter."},
+	{"color-map", "The colours of the levels, as level:colour pairs."},
+	{"class", "The class that implements it."},
+	{"module", "The module that holds the class."},
+	{"properties", "Properties set on the class."},
+}
