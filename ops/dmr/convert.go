@@ -2,14 +2,17 @@ package dmr
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 )
 
 // AsString converts v to a string as jboss-dmr's asString does: a STRING or
 // EXPRESSION gives its text, numbers and booleans their plain text (a LONG
-// without the L suffix), undefined gives "undefined", and a list, object or
-// property gives its compact DMR text.
+// without the L suffix, a BIG_DECIMAL without "big decimal"), undefined gives
+// "undefined", a TYPE its name, and bytes, lists, objects and properties
+// their one-line DMR text with " => " (`{"a" => 1,"b" => 2}`), in which a
+// property's value keeps its multi-line form, as in jboss-dmr.
 func (v Value) AsString() string {
 	switch v.kind {
 	case Undefined:
@@ -21,19 +24,20 @@ func (v Value) AsString() string {
 	case Double:
 		return formatDouble(v.f)
 	case BigInteger:
-		return v.big.String()
+		return v.bigText()
 	case String, Expression, BigDecimal:
 		return v.s
 	case TypeType:
 		return v.typ.String()
-	case Property:
-		return "(" + quote(v.s) + " => " + v.prop.AsString() + ")"
 	}
-	return v.CompactString()
+	var b strings.Builder
+	writeText(&b, v, 0, false)
+	return b.String()
 }
 
 // AsBool converts v to a boolean as jboss-dmr does: BOOLEAN as is, numbers are
-// true when non-zero, and the strings "true" and "false" (any case).
+// true when non-zero, and the strings "true" and "false" (any case). Any other
+// value is an error.
 func (v Value) AsBool() (bool, error) {
 	switch v.kind {
 	case Boolean:
@@ -42,6 +46,12 @@ func (v Value) AsBool() (bool, error) {
 		return v.n != 0, nil
 	case Double:
 		return v.f != 0, nil
+	case BigInteger:
+		return v.big.Sign() != 0, nil
+	case BigDecimal:
+		if r, ok := new(big.Rat).SetString(v.s); ok {
+			return r.Sign() != 0, nil
+		}
 	case String:
 		switch strings.ToLower(v.s) {
 		case "true":
@@ -53,8 +63,10 @@ func (v Value) AsBool() (bool, error) {
 	return false, fmt.Errorf("%s is not a boolean", v.CompactString())
 }
 
-// AsInt64 converts v to an integer: INT and LONG as they are, DOUBLE
-// truncated, BIG_INTEGER when it fits, and a STRING holding a decimal integer.
+// AsInt64 converts v to an integer as jboss-dmr's asLong does: INT and LONG
+// as they are, DOUBLE and BIG_DECIMAL truncated, BIG_INTEGER when it fits,
+// and a STRING holding a decimal integer (no spaces). Any other value is an
+// error.
 func (v Value) AsInt64() (int64, error) {
 	switch v.kind {
 	case Int, Long:
@@ -65,8 +77,15 @@ func (v Value) AsInt64() (int64, error) {
 		if v.big.IsInt64() {
 			return v.big.Int64(), nil
 		}
+	case BigDecimal:
+		if r, ok := new(big.Rat).SetString(v.s); ok {
+			n := new(big.Int).Quo(r.Num(), r.Denom())
+			if n.IsInt64() {
+				return n.Int64(), nil
+			}
+		}
 	case String:
-		n, err := strconv.ParseInt(strings.TrimSpace(v.s), 10, 64)
+		n, err := strconv.ParseInt(v.s, 10, 64)
 		if err == nil {
 			return n, nil
 		}
@@ -75,15 +94,16 @@ func (v Value) AsInt64() (int64, error) {
 }
 
 // AsList returns the items of a LIST, the properties of an OBJECT (one
-// PROPERTY per key), a PROPERTY as a one-item list, and an error otherwise.
+// PROPERTY per key, in order), a PROPERTY as a one-item list, and an error
+// for any other value. The items of a LIST are shared, not copied.
 func (v Value) AsList() ([]Value, error) {
 	switch v.kind {
 	case List:
 		return v.list.items, nil
 	case Object:
-		var l []Value
-		for _, k := range v.obj.keys {
-			l = append(l, NewProperty(k, v.obj.vals[k]))
+		l := make([]Value, 0, len(v.obj.keys))
+		for i, k := range v.obj.keys {
+			l = append(l, NewProperty(k, v.obj.vals[i]))
 		}
 		return l, nil
 	case Property:
@@ -92,25 +112,9 @@ func (v Value) AsList() ([]Value, error) {
 	return nil, fmt.Errorf("%s is not a list", v.CompactString())
 }
 
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		if r == '"' || r == '\\' {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
+func (v Value) bigText() string {
+	if v.big == nil {
+		return "0"
 	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// formatDouble prints f as Java's Double.toString does.
-func formatDouble(f float64) string {
-	// Rough; the text-form work makes it exact.
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eEIN") {
-		s += ".0"
-	}
-	return s
+	return v.big.String()
 }

@@ -2,6 +2,21 @@
 // "detyped model representation", jboss-dmr's ModelNode): typed values, their
 // text form as jboss-dmr prints and parses it, and the JSON form of WildFly's
 // HTTP API. It knows nothing of the management model that uses these values.
+//
+// The forms, each byte for byte as jboss-dmr 1.7 writes it:
+//
+//   - String: the multi-line text of ModelNode.toString, which the CLI
+//     prints for responses and echo-dmr;
+//   - CompactString: the one-line text of the compact writer, which
+//     `echo-dmr --compact` prints (`{"a"=>1,"b"=>[1,2]}`);
+//   - AsString: ModelNode.asString, the text of a scalar, one-line text
+//     with " => " for the rest;
+//   - JSONString: ModelNode.toJSONString, pretty (the CLI's --output-json)
+//     or compact;
+//   - JSONWire: the compact JSON the HTTP management API sends.
+//
+// Parse reads the text form with the strict grammar of ModelNode.fromString;
+// ParseJSON reads either JSON form.
 package dmr
 
 import (
@@ -74,11 +89,6 @@ type Value struct {
 
 type listData struct{ items []Value }
 
-type objectData struct {
-	keys []string
-	vals map[string]Value
-}
-
 // NewUndefined returns an undefined value; it equals the zero Value.
 func NewUndefined() Value { return Value{} }
 
@@ -102,9 +112,17 @@ func NewBigInteger(n *big.Int) Value {
 	return Value{kind: BigInteger, big: new(big.Int).Set(n)}
 }
 
-// NewBigDecimal returns a BIG_DECIMAL value from its decimal text as Java's
-// BigDecimal.toString prints it (e.g. "1.50", "1E+10"). The text is not checked.
-func NewBigDecimal(text string) Value { return Value{kind: BigDecimal, s: text} }
+// NewBigDecimal returns a BIG_DECIMAL value from its decimal text in the
+// syntax of Java's BigDecimal ("1.50", "1E+10", "-5e-3"). The value keeps
+// its scale and is stored as BigDecimal.toString prints it ("1e10" becomes
+// "1E+10", "1.50" stays "1.50"), so that equal values compare equal. Text
+// Java would reject is stored as it is.
+func NewBigDecimal(text string) Value {
+	if c, ok := canonicalDecimal(text); ok {
+		text = c
+	}
+	return Value{kind: BigDecimal, s: text}
+}
 
 // NewString returns a STRING value.
 func NewString(s string) Value { return Value{kind: String, s: s} }
@@ -122,7 +140,7 @@ func NewList(items ...Value) Value {
 
 // NewObject returns an empty OBJECT value.
 func NewObject() Value {
-	return Value{kind: Object, obj: &objectData{vals: map[string]Value{}}}
+	return Value{kind: Object, obj: newObjectData()}
 }
 
 // NewProperty returns a PROPERTY value: a name and a value.
@@ -233,8 +251,11 @@ func (v Value) Get(key string) (Value, bool) {
 	if v.kind != Object {
 		return Value{}, false
 	}
-	x, ok := v.obj.vals[key]
-	return x, ok
+	i := v.obj.find(key)
+	if i < 0 {
+		return Value{}, false
+	}
+	return v.obj.vals[i], true
 }
 
 // Has reports whether an OBJECT has key.
@@ -247,26 +268,14 @@ func (v Value) Has(key string) bool {
 // keeps its place. It panics if v is no object, which is a programming error.
 func (v Value) Set(key string, x Value) {
 	v.mustBe(Object)
-	if _, ok := v.obj.vals[key]; !ok {
-		v.obj.keys = append(v.obj.keys, key)
-	}
-	v.obj.vals[key] = x
+	v.obj.set(key, x)
 }
 
 // Remove deletes key from an OBJECT; a missing key is no error. It panics if v
 // is no object.
 func (v Value) Remove(key string) {
 	v.mustBe(Object)
-	if _, ok := v.obj.vals[key]; !ok {
-		return
-	}
-	delete(v.obj.vals, key)
-	for i, k := range v.obj.keys {
-		if k == key {
-			v.obj.keys = append(v.obj.keys[:i], v.obj.keys[i+1:]...)
-			break
-		}
-	}
+	v.obj.remove(key)
 }
 
 // PropertyValue returns the value of a PROPERTY, undefined for any other type.
@@ -288,8 +297,8 @@ func (v Value) Clone() Value {
 		return c
 	case Object:
 		c := NewObject()
-		for _, k := range v.obj.keys {
-			c.Set(k, v.obj.vals[k].Clone())
+		for i, k := range v.obj.keys {
+			c.obj.set(k, v.obj.vals[i].Clone())
 		}
 		return c
 	case Property:
@@ -303,7 +312,9 @@ func (v Value) Clone() Value {
 }
 
 // Equal reports whether v and o have the same type and content, comparing
-// lists in order and objects key by key in order.
+// lists in order and objects key by key in order. Unlike jboss-dmr's equals,
+// a NaN DOUBLE equals another NaN, so that a value always equals itself. A
+// BIG_DECIMAL compares its scale too ("1.5" is not "1.50"), as in jboss-dmr.
 func (v Value) Equal(o Value) bool {
 	if v.kind != o.kind {
 		return false
@@ -352,7 +363,7 @@ func equalObjects(a, b *objectData) bool {
 		return false
 	}
 	for i, k := range a.keys {
-		if b.keys[i] != k || !a.vals[k].Equal(b.vals[k]) {
+		if b.keys[i] != k || !a.vals[i].Equal(b.vals[i]) {
 			return false
 		}
 	}
