@@ -27,6 +27,10 @@ type Context struct {
 	// Resolve resolves a ${...} expression against the node's system
 	// properties and environment.
 	Resolve func(expr string) (string, error)
+
+	tx   *txn  // the request this handler runs in
+	call *call // the operation being handled
+	own  bool  // tx was made for a Context built by hand (in a test)
 }
 
 // Executor runs one management request and returns its response (an OBJECT

@@ -91,6 +91,14 @@ type Child struct {
 	ByName     map[string]*Definition
 	// Min and Max occurrences, for read-resource-description (Max 0 = unbounded).
 	Min, Max int
+	// Capability, when set, is the capability every child of this type
+	// provides, qualified by its parent's name and its own
+	// (org.wildfly.clustering.infinispan.cache for the caches of container
+	// keycloak gives org.wildfly.clustering.infinispan.cache.keycloak.<name>).
+	// Child types of one parent that provide the same capability share their
+	// names: an add whose capability another child already provides fails
+	// with WFLYCTL0436, as in WildFly's capability registry.
+	Capability string
 }
 
 // DefinitionFor returns the definition of the child named name.

@@ -29,11 +29,32 @@ func Root() *ops.Definition {
 
 // subsystemChild returns the child definition of type subsystem: the modelled
 // subsystems by name, the lenient definition for any other.
+// Every subsystem is a <subsystem> element in <profile>, without a name
+// attribute (the server maps its namespace to the name).
 func subsystemChild() *ops.Child {
 	c := &ops.Child{Type: "subsystem", ByName: map[string]*ops.Definition{},
-		Definition: Lenient()}
+		Definition: subsystemXML(Lenient())}
 	for name, build := range subsystems {
-		c.ByName[name] = build()
+		c.ByName[name] = subsystemXML(build())
 	}
 	return c
+}
+
+// subsystemXML fills in the XML placement every subsystem shares, keeping
+// what the subsystem's own definition set (its namespace).
+func subsystemXML(d *ops.Definition) *ops.Definition {
+	if d.XML == nil {
+		d.XML = &ops.XMLResource{}
+	}
+	if d.XML.Wrapper == "" {
+		d.XML.Wrapper = "profile"
+	}
+	if d.XML.Element == "" {
+		d.XML.Element = "subsystem"
+	}
+	d.XML.NoName = true
+	if d.XML.Order == 0 {
+		d.XML.Order = orderProfile
+	}
+	return d
 }
