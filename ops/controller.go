@@ -56,6 +56,16 @@ type Options struct {
 	// Without it such a change succeeds with a response warning, as an
 	// offline edit should (the server's environment is not the CLI's).
 	StrictExpressions bool
+	// Reload, when set, rebuilds the node's runtime for a :reload, after
+	// the request that asked for it has committed; adminOnly is the mode
+	// the node comes back in. It runs under the management lock and must not
+	// call Execute. Its error fails the reload, and the process state stays.
+	Reload func(adminOnly bool) error
+	// Shutdown, when set, runs after a :shutdown has committed; restart is
+	// its restart parameter. Stopping the process is the hook's job: the
+	// controller only answers. It runs under the management lock and must
+	// not call Execute.
+	Shutdown func(restart bool) error
 	// RuntimeValue supplies the value of a runtime attribute (storage
 	// runtime: metrics, bound ports, channel views) of the resource at the
 	// address, from the running services; false means it has none, and the
@@ -81,6 +91,9 @@ type Controller struct {
 	// model is the committed snapshot; it is never changed once published.
 	model atomic.Pointer[Resource]
 	state atomic.Value // string
+	// adminOnly is the running mode: Options.AdminOnly until a reload
+	// changes it.
+	adminOnly atomic.Bool
 }
 
 // NewController returns a controller over the model root described by def.
@@ -99,6 +112,7 @@ func NewController(root *Resource, def *Definition, opts Options) *Controller {
 	}
 	c.model.Store(root)
 	c.state.Store(StateRunning)
+	c.adminOnly.Store(opts.AdminOnly)
 	return c
 }
 
@@ -144,6 +158,9 @@ func (c *Controller) executeWriteLocked(op dmr.Value) dmr.Value {
 	t := c.newTxn(before.Clone(), true, op)
 	res, has, err := t.run(op)
 
+	if err == nil && t.changed {
+		res, err = t.checkReferences(res)
+	}
 	if err == nil && t.changed && c.opts.Persister != nil {
 		if perr := c.opts.Persister.Persist(before, t.root); perr != nil {
 			err = Failf("WFLYCTL0007", "Failed to persist configuration change: %v", perr)
@@ -153,6 +170,16 @@ func (c *Controller) executeWriteLocked(op dmr.Value) dmr.Value {
 	if err == nil && t.changed {
 		c.model.Store(t.root)
 		c.raiseStateLocked(t)
+	}
+	if err == nil && t.control != nil {
+		if cerr := c.runControlLocked(t.control); cerr != nil {
+			err = cerr
+			if isStepMap(res) {
+				res = failSteps(res)
+			} else {
+				has = false
+			}
+		}
 	}
 	c.log.Debug("management operation", "operation", opName(op), "failed", err != nil)
 	return c.respond(t, res, has, err)

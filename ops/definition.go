@@ -61,6 +61,26 @@ type Attribute struct {
 	// XML says where the attribute lives in the XML; nil means an XML
 	// attribute of the same name on the resource's element.
 	XML *XMLAttribute
+	// References, when set, says that the attribute's value (a STRING, or
+	// each item of a LIST) names another resource, which must exist when
+	// the request that set it finishes (WildFly's capability requirement).
+	References *Reference
+}
+
+// Reference describes what an attribute's value names: the capability
+// WildFly requires and the resources that provide it. The controller checks
+// it when a request (or a whole batch) finishes, so a batch may add the
+// resource after the one that names it; a missing one fails the request
+// with WFLYCTL0369 and rolls it back.
+type Reference struct {
+	// Capability is the capability's base name; the missing one is reported
+	// as Capability + "." + the value (org.wildfly.data-source.ExampleDS).
+	Capability string
+	// Targets are the types of resource the value may name. One that starts
+	// with "/" is an address whose last element has no name
+	// ("/subsystem=datasources/jdbc-driver"); any other is a child type of
+	// the referring resource's parent ("console-handler" for a logger).
+	Targets []string
 }
 
 // Operation is the definition of an operation a resource type offers beyond
@@ -99,6 +119,19 @@ type Child struct {
 	// names: an add whose capability another child already provides fails
 	// with WFLYCTL0436, as in WildFly's capability registry.
 	Capability string
+	// Implicit are names of children that exist whenever their parent does,
+	// even when the model holds nothing for them (WildFly's required
+	// children, such as a cache's component=locking or store=none): reads
+	// see them with their defaults, a write creates them in the model, and
+	// an add succeeds while they exist only implicitly. When Max is 1 an
+	// implicit child exists only while the type has no other child, and
+	// adding another child replaces it (store=file replaces store=none).
+	Implicit []string
+	// MapKeys, when set, names an OBJECT attribute of the parent whose keys
+	// are the names of the children of this type: each child is a view of
+	// one entry, its attribute "value" holding the entry's value (jgroups
+	// property=<key> over the properties map). Read operations list them.
+	MapKeys string
 }
 
 // DefinitionFor returns the definition of the child named name.
@@ -182,6 +215,14 @@ type XMLResource struct {
 	NameAttr   string
 	NameIsText bool
 	NoName     bool
+	// DefaultName, when set, is the name of a resource whose element has no
+	// name attribute (deployment-scanner's <deployment-scanner> is
+	// scanner=default); a new element of that name is written without one.
+	DefaultName string
+	// NameAfter, when set, is the XML attribute the name attribute follows
+	// in a new element, as WildFly writes it (a datasource's pool-name
+	// follows its jndi-name); "" puts the name attribute first.
+	NameAfter string
 	// Wrapper is the path of wrapper elements between the parent's element
 	// and this one, e.g. "datasources" for data-source, "datasources/drivers"
 	// for jdbc-driver, "system-properties" for system-property, "stacks" for

@@ -20,12 +20,13 @@ var readOnlyGlobals = map[string]bool{
 	"read-children-types": true, "read-children-resources": true,
 	"read-resource-description": true, "read-operation-names": true,
 	"read-operation-description": true, "map-get": true, "list-get": true,
-	"resolve-expression": true, "whoami": true, "validate-address": true, "reload": true,
+	"resolve-expression": true, "whoami": true, "validate-address": true,
 }
 
 // rootOnlyGlobals exist only on the root resource.
 var rootOnlyGlobals = map[string]bool{
 	"resolve-expression": true, "whoami": true, "validate-address": true, "reload": true,
+	"shutdown": true,
 }
 
 func init() {
@@ -54,6 +55,7 @@ func init() {
 		"whoami":                     rootOnly(opWhoami),
 		"validate-address":           rootOnly(opValidateAddress),
 		"reload":                     rootOnly(opReload),
+		"shutdown":                   rootOnly(opShutdown),
 	}
 }
 
@@ -79,17 +81,6 @@ func opResolveExpression(t *txn, cl *call) (*opResult, error) {
 		return result(dmr.NewString(s)), nil
 	}
 	return result(dmr.NewString(v.AsString())), nil
-}
-
-// opReload is the controller's part of reload: the model is kept, so the
-// process state goes back to running unless a restart is pending. A server
-// that re-reads its configuration registers its own reload in
-// Options.RootOperations, which wins over this one.
-func opReload(t *txn, cl *call) (*opResult, error) {
-	if t.c.ProcessState() == StateReloadRequired {
-		t.c.SetProcessState(StateRunning)
-	}
-	return result(dmr.Value{}), nil
 }
 
 func opWhoami(t *txn, cl *call) (*opResult, error) {
@@ -122,7 +113,7 @@ func opValidateAddress(t *txn, cl *call) (*opResult, error) {
 	}
 	out := dmr.NewObject()
 	_, derr := definitionAt(t.c.def, a)
-	if derr == nil && t.root.Navigate(a) != nil {
+	if r, _ := t.lookup(a); derr == nil && r != nil {
 		out.Set("valid", dmr.NewBool(true))
 		return result(out), nil
 	}

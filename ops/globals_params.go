@@ -29,6 +29,7 @@ var globalDescriptions = map[string]string{
 	"validate-address":           "Checks whether an address names an existing resource.",
 	"composite":                  "Runs its steps as one transaction.",
 	"reload":                     "Reloads the server: the process state returns to running.",
+	"shutdown":                   "Stops the server, or restarts it when restart is true.",
 }
 
 func p(name string, t dmr.Type, required bool, desc string) *Attribute {
@@ -63,7 +64,8 @@ var globalParams = map[string][]*Attribute{
 	"read-resource": {pRecursive, pDepth, pRuntime, pDefaults,
 		withDefault(p("attributes-only", dmr.Boolean, false,
 			"Whether only attributes are read."), dmr.NewBool(false)), pResolve},
-	"read-children-names":     {pChild},
+	"read-children-names": {pChild, withDefault(p("include-singletons", dmr.Boolean, false,
+		"Whether singleton names that are not present are listed."), dmr.NewBool(false))},
 	"read-children-types":     {pRuntime},
 	"read-children-resources": {pChild, pRecursive, pDepth, pRuntime, pDefaults, pResolve},
 	"read-resource-description": {pRecursive, pDepth,
@@ -83,5 +85,11 @@ var globalParams = map[string][]*Attribute{
 	"validate-address":           {p("value", dmr.List, true, "The address to check.")},
 	"composite":                  {p("steps", dmr.List, true, "The operations to run.")},
 	"reload": {p("admin-only", dmr.Boolean, false, "Whether to reload in admin-only mode."),
-		p("use-current-server-config", dmr.Boolean, false, "Whether to keep the file.")},
+		p("start-mode", dmr.String, false, "normal, admin-only or suspend."),
+		p("use-current-server-config", dmr.Boolean, false, "Whether to keep the file."),
+		p("server-config", dmr.String, false, "The configuration file to reload from.")},
+	"shutdown": {p("restart", dmr.Boolean, false, "Whether to start the server again."),
+		p("suspend-timeout", dmr.Int, false, "Seconds to wait for requests to finish."),
+		p("timeout", dmr.Int, false, "Deprecated: use suspend-timeout."),
+		p("perform-installation", dmr.Boolean, false, "Whether to apply a prepared update.")},
 }

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"slices"
 	"sort"
 
 	"wfcli/ops/dmr"
@@ -142,7 +143,7 @@ func (t *txn) attrValue(a Address, at *Attribute, res *Resource, defaults bool) 
 			return dmr.NewString("ok")
 		}
 		if len(a) == 0 && at.Name == "running-mode" {
-			if t.c.opts.AdminOnly {
+			if t.c.AdminOnly() {
 				return dmr.NewString("ADMIN_ONLY")
 			}
 			return dmr.NewString("NORMAL")
@@ -172,7 +173,8 @@ func (t *txn) outValue(v dmr.Value, resolve bool) (dmr.Value, error) {
 func (t *txn) readChildren(a Address, def *Definition, res *Resource, o readOptions,
 	into map[string]dmr.Value) error {
 	for _, typ := range childTypes(def, res, o.runtime) {
-		names := res.ChildNames(typ)
+		ch := knownChild(def, typ)
+		names := childNamesOf(ch, res, typ)
 		if len(names) == 0 {
 			into[typ] = dmr.Value{}
 			continue
@@ -192,7 +194,8 @@ func (t *txn) readChildren(a Address, def *Definition, res *Resource, o readOpti
 			if err != nil {
 				return err
 			}
-			v, err := t.readResource(ca, cd, res.Child(typ, n), sub)
+			cr, _ := childOf(ch, res, typ, n)
+			v, err := t.readResource(ca, cd, cr, sub)
 			if err != nil {
 				return err
 			}
@@ -254,6 +257,15 @@ func opReadAttribute(t *txn, cl *call) (*opResult, error) {
 	return result(v), nil
 }
 
+// knownChild returns the definition of child type typ of def; nil on a
+// lenient resource.
+func knownChild(def *Definition, typ string) *Child {
+	if def.Lenient {
+		return nil
+	}
+	return def.Child(typ)
+}
+
 // childTypeParam reads child-type and checks that the resource has it.
 func childTypeParam(cl *call) (string, error) {
 	typ, err := stringParam(cl.op, "child-type")
@@ -271,8 +283,22 @@ func opReadChildrenNames(t *txn, cl *call) (*opResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	singletons, err := boolParam(cl.op, "include-singletons", false)
+	if err != nil {
+		return nil, err
+	}
+	ch := knownChild(cl.def, typ)
+	names := childNamesOf(ch, cl.res, typ)
+	if singletons && ch != nil {
+		// Every name the type is registered with, present or not.
+		for _, n := range ch.Names {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
 	l := dmr.NewList()
-	for _, n := range cl.res.ChildNames(typ) {
+	for _, n := range names {
 		l.Append(dmr.NewString(n))
 	}
 	return result(l), nil
@@ -300,13 +326,15 @@ func opReadChildrenResources(t *txn, cl *call) (*opResult, error) {
 		return nil, err
 	}
 	out := dmr.NewObject()
-	for _, n := range cl.res.ChildNames(typ) {
+	ch := knownChild(cl.def, typ)
+	for _, n := range childNamesOf(ch, cl.res, typ) {
 		ca := cl.addr.Child(typ, n)
 		cd, err := definitionAt(t.c.def, ca)
 		if err != nil {
 			return nil, err
 		}
-		v, err := t.readResource(ca, cd, cl.res.Child(typ, n), o)
+		cr, _ := childOf(ch, cl.res, typ, n)
+		v, err := t.readResource(ca, cd, cr, o)
 		if err != nil {
 			return nil, err
 		}

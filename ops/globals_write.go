@@ -21,9 +21,9 @@ func opAdd(t *txn, cl *call) (*opResult, error) {
 	if cl.res != nil {
 		return nil, errDuplicate(cl.addr)
 	}
-	parent := t.root.Navigate(cl.addr.Parent())
-	if parent == nil {
-		return nil, errNoParent(firstMissing(t.root, cl.addr), cl.addr)
+	parent, err := t.addParent(cl.addr)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkCapability(t, cl, parent); err != nil {
 		return nil, err
@@ -46,10 +46,27 @@ func opAdd(t *txn, cl *call) (*opResult, error) {
 	r := NewResource()
 	r.Attributes = attrs
 	last := cl.addr.Last()
+	replaceImplicit(childAt(t.c.def, cl.addr), parent, last.Name)
 	parent.AddChild(last.Type, last.Name, r, index)
 	cl.res = r
+	t.touch(cl.addr)
 	t.needs(cl.def.AddRestart)
 	return noResult, nil
+}
+
+// addParent returns the model's parent of the resource an add creates,
+// attaching it first when it exists only implicitly.
+func (t *txn) addParent(a Address) (*Resource, error) {
+	pa := a.Parent()
+	if p := t.root.Navigate(pa); p != nil {
+		return p, nil
+	}
+	if p, _ := t.lookup(pa); p != nil {
+		if err := t.materialize(pa, p); err == nil {
+			return p, nil
+		}
+	}
+	return nil, errNoParent(t.firstMissing(a), a)
 }
 
 // checkCapability fails an add whose child type declares a capability that
@@ -77,9 +94,9 @@ func checkCapability(t *txn, cl *call, parent *Resource) error {
 }
 
 // firstMissing returns the shortest prefix of a that does not exist.
-func firstMissing(root *Resource, a Address) Address {
+func (t *txn) firstMissing(a Address) Address {
 	for i := 1; i <= len(a); i++ {
-		if root.Navigate(a[:i]) == nil {
+		if r, _ := t.lookup(a[:i]); r == nil {
 			return a[:i]
 		}
 	}
@@ -213,8 +230,13 @@ func opRemove(t *txn, cl *call) (*opResult, error) {
 	if len(cl.addr) == 0 {
 		return nil, errNoOperation(cl.name, cl.addr)
 	}
+	// Limitation: removing an implicit child that the model does not hold
+	// changes nothing, and afterwards it still reads with its defaults;
+	// WildFly removes it until the parent is added again.
 	last := cl.addr.Last()
-	t.root.Navigate(cl.addr.Parent()).RemoveChild(last.Type, last.Name)
+	if p := t.root.Navigate(cl.addr.Parent()); p != nil {
+		p.RemoveChild(last.Type, last.Name)
+	}
 	t.needs(cl.def.RemoveRestart)
 	return noResult, nil
 }
@@ -285,6 +307,7 @@ func (t *txn) writeAttr(cl *call, name string, v dmr.Value) error {
 	}
 	cl.res.SetAttr(root, x)
 	t.needs(a.Restart)
+	t.touch(cl.addr)
 	return nil
 }
 

@@ -7,7 +7,7 @@ import (
 // context returns the Context a resource-specific operation handler gets.
 func (t *txn) context(cl *call) *Context {
 	return &Context{Root: t.root, Address: cl.addr, Definition: cl.def, Resource: cl.res,
-		RootDefinition: t.c.def, Runtime: !t.c.opts.AdminOnly,
+		RootDefinition: t.c.def, Runtime: !t.c.AdminOnly(),
 		Resolve: t.resolver().resolve, tx: t, call: cl}
 }
 
@@ -118,7 +118,8 @@ func (c *Context) WriteAttribute(name string, v dmr.Value) error {
 	c.bind()
 	defer c.settle()
 	if c.call.res == nil {
-		c.call.res = c.Root.Navigate(c.Address)
+		r, attached := c.tx.lookup(c.Address)
+		c.call.res, c.call.virtual = r, r != nil && !attached
 		c.Resource = c.call.res
 	}
 	if c.call.res == nil {
@@ -129,7 +130,10 @@ func (c *Context) WriteAttribute(name string, v dmr.Value) error {
 			c.call.name)
 	}
 	c.tx.changed = true
-	return c.tx.writeAttr(c.call, name, v)
+	if err := c.tx.writeAttr(c.call, name, v); err != nil {
+		return err
+	}
+	return c.tx.settleVirtual(c.call)
 }
 
 // ReadAttribute returns attribute name of the target resource as
@@ -140,7 +144,8 @@ func (c *Context) ReadAttribute(name string) dmr.Value {
 	if c.Root == nil || c.Definition == nil {
 		return dmr.Value{}
 	}
-	res := c.Root.Navigate(c.Address)
+	c.bind()
+	res, _ := c.tx.lookup(c.Address)
 	if res == nil {
 		return dmr.Value{}
 	}
@@ -175,8 +180,8 @@ func (c *Context) Execute(op dmr.Value) (dmr.Value, error) {
 			c.call.name)
 	}
 	res, _, err := c.tx.run(op)
-	c.Resource = c.Root.Navigate(c.Address)
-	c.call.res = c.Resource
+	r, attached := c.tx.lookup(c.Address)
+	c.Resource, c.call.res, c.call.virtual = r, r, r != nil && !attached
 	return res, err
 }
 

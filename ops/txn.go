@@ -17,6 +17,15 @@ type txn struct {
 	restart  Restart
 	changed  bool
 	warnings []dmr.Value
+	// touched are the resources the request added or whose attributes it
+	// changed, for the reference check at its end.
+	touched []touched
+	// step is the number (from 1) of the top-level composite step running;
+	// 0 outside a composite.
+	step int
+	// control is a :reload or :shutdown the request asked for; it runs once
+	// the request has committed.
+	control *control
 	// allowServiceRestart is the operation header
 	// allow-resource-service-restart of the request.
 	allowServiceRestart bool
@@ -29,6 +38,9 @@ type call struct {
 	def  *Definition
 	res  *Resource // the target; nil when it does not exist
 	op   dmr.Value
+	// virtual is true when res is not attached to the model: an implicit
+	// child or a map entry's view (see lookup).
+	virtual bool
 }
 
 func (c *Controller) newTxn(root *Resource, write bool, op dmr.Value) *txn {
@@ -46,7 +58,7 @@ func (t *txn) resolver() resolver { return resolver{c: t.c, root: t.root} }
 // requires returns the restart level the committed changes leave the
 // running node in: NoServices, AllServices (reload) or JVM (restart).
 func (t *txn) requires() Restart {
-	if t.c.opts.AdminOnly {
+	if t.c.AdminOnly() {
 		return NoServices
 	}
 	switch {
@@ -108,9 +120,14 @@ func (t *txn) dispatch(name string, addr Address, op dmr.Value) (dmr.Value, bool
 	if err != nil {
 		return dmr.Value{}, false, err
 	}
-	cl := &call{name: name, addr: addr, def: def, res: t.root.Navigate(addr), op: op}
-	if cl.res == nil && def.Runtime && readOnlyGlobals[name] &&
-		t.root.Navigate(addr.Parent()) != nil {
+	res, attached := t.lookup(addr)
+	cl := &call{name: name, addr: addr, def: def, res: res, op: op,
+		virtual: res != nil && !attached}
+	if cl.virtual && name == "add" {
+		cl.res = nil // an add creates what exists only implicitly
+	}
+	if p, _ := t.lookup(addr.Parent()); cl.res == nil && def.Runtime &&
+		readOnlyGlobals[name] && p != nil {
 		// A runtime resource (statistics=pool) exists with its parent even
 		// when the model holds nothing for it; its values come from
 		// Options.RuntimeValue.
@@ -121,7 +138,11 @@ func (t *txn) dispatch(name string, addr Address, op dmr.Value) (dmr.Value, bool
 		if cl.res == nil && name != "add" && !managesExistence(def) {
 			return dmr.Value{}, false, errNotFound(addr)
 		}
-		return t.runHandler(o, cl)
+		res, has, err := t.runHandler(o, cl)
+		if err == nil && !o.ReadOnly {
+			err = t.settleVirtual(cl)
+		}
+		return res, has, err
 	}
 	g, ok := globalOps[name]
 	if !ok {
@@ -138,18 +159,21 @@ func (t *txn) dispatch(name string, addr Address, op dmr.Value) (dmr.Value, bool
 	if !readOnlyGlobals[name] && !t.write {
 		return dmr.Value{}, false, Failf("", "internal: %s ran without the management lock", name)
 	}
-	res, err := g(t, cl)
+	out, err := g(t, cl)
+	if err == nil && !readOnlyGlobals[name] && name != "add" {
+		err = t.settleVirtual(cl)
+	}
 	if err != nil {
 		return dmr.Value{}, false, err
 	}
-	if !readOnlyGlobals[name] {
+	if !readOnlyGlobals[name] && !controlOps[name] {
 		t.changed = true
 		t.warnLenient(cl)
 	}
-	if res == noResult {
+	if out == noResult {
 		return dmr.Value{}, false, nil
 	}
-	return res.v, true, nil
+	return out.v, true, nil
 }
 
 // managesExistence reports whether a definition's handlers decide
@@ -243,8 +267,13 @@ func (t *txn) composite(op dmr.Value, addr Address) (dmr.Value, bool, error) {
 	for i := range steps {
 		out.Set(stepName(i), dmr.Value{})
 	}
+	outer := t.step
+	defer func() { t.step = outer }()
 	for i, s := range steps {
 		s = withPrefix(s, addr)
+		if outer == 0 {
+			t.step = i + 1
+		}
 		res, has, err := t.run(s)
 		if err != nil {
 			out.Set(stepName(i), failedStep(res, has, err))
@@ -353,7 +382,12 @@ func definitionAt(root *Definition, a Address) (*Definition, error) {
 		if len(ch.Names) > 0 && e.Name != "*" && !slices.Contains(ch.Names, e.Name) {
 			return nil, errNoDefinition(a)
 		}
-		if d = ch.DefinitionFor(e.Name); d == nil {
+		if d = ch.DefinitionFor(e.Name); d == nil && e.Name == "*" && len(ch.Names) > 0 {
+			// A wildcard over types defined by name only (component=*):
+			// any name's definition stands for the type.
+			d = ch.DefinitionFor(ch.Names[0])
+		}
+		if d == nil {
 			return nil, errNoDefinition(a)
 		}
 	}
@@ -380,7 +414,7 @@ func (t *txn) runWildcard(name string, a Address, op dmr.Value) (dmr.Value, erro
 		return dmr.Value{}, err
 	}
 	out := dmr.NewList()
-	for _, m := range expand(t.root, a) {
+	for _, m := range t.expand(a) {
 		res, has, err := t.dispatch(name, m, op)
 		if err != nil {
 			continue
@@ -430,23 +464,25 @@ func (t *txn) describeWildcard(name string, a Address, op dmr.Value) (dmr.Value,
 	return dmr.NewList(r), true, nil
 }
 
-// expand returns the existing addresses that a (with "*" names) matches.
-func expand(root *Resource, a Address) []Address {
+// expand returns the existing addresses that a (with "*" names) matches,
+// implicit children and map entries included.
+func (t *txn) expand(a Address) []Address {
 	found := []Address{{}}
 	for _, e := range a {
 		var next []Address
 		for _, p := range found {
-			r := root.Navigate(p)
+			r, _ := t.lookup(p)
 			if r == nil {
 				continue
 			}
 			if e.Name != "*" {
-				if r.Child(e.Type, e.Name) != nil {
+				if c, _ := t.lookup(p.Child(e.Type, e.Name)); c != nil {
 					next = append(next, p.Child(e.Type, e.Name))
 				}
 				continue
 			}
-			for _, n := range r.ChildNames(e.Type) {
+			for _, n := range childNamesOf(childAt(t.c.def, p.Child(e.Type, "*")), r,
+				e.Type) {
 				next = append(next, p.Child(e.Type, n))
 			}
 		}

@@ -24,7 +24,14 @@ type config struct {
 
 	connect, help, version, errorOnInteract bool
 	echo, resolve, json                     bool
+	noColor                                 bool // --no-color-output
 	commandTimeout                          int
+
+	// The remote connection: --controller, --user, --password,
+	// --no-local-auth, --timeout (ms, 0 for the default).
+	controller, user, password string
+	noLocalAuth                bool
+	timeout                    int
 }
 
 // flagSet declares the launcher's options. jboss-cli's own rules (order,
@@ -74,6 +81,7 @@ type argChecker struct {
 	file     bool
 	commands bool
 	timeout  bool
+	cmds     []string // the commands given so far, for the duplicate message
 }
 
 // checkArgs applies jboss-cli's launcher rules in argument order and stops
@@ -96,6 +104,11 @@ func (c *argChecker) check(arg string) error {
 		}
 	}
 	switch {
+	case arg == "-D" || strings.HasPrefix(arg, "-D="):
+		// jboss-cli fails here too (a system property needs a name); the
+		// usual cause is a space after -D.
+		return fmt.Errorf("'%s' names no system property: write -Dname=value as one "+
+			"argument, without a space after -D.", arg)
 	case arg == "-c" || arg == "-h" || strings.HasPrefix(arg, "-D"):
 		c.out = append(c.out, arg)
 	case strings.HasPrefix(arg, "--file="):
@@ -143,12 +156,24 @@ func (c *argChecker) checkCommands(arg string) error {
 		if strings.HasPrefix(arg, "--commands=") {
 			return fmt.Errorf("Duplicate argument '--command'/'--commands'.")
 		}
-		return fmt.Errorf("'%s' is assumed to be a command(s) but the commands to execute "+
-			"have been specified by another argument", arg)
+		return c.assumedCommands(arg)
 	}
 	c.commands = true
+	if v, ok := strings.CutPrefix(arg, "--commands="); ok {
+		c.cmds = request.SplitCommands(v)
+	} else {
+		c.cmds = []string{strings.TrimPrefix(arg, "--command=")}
+	}
 	c.out = append(c.out, arg)
 	return nil
+}
+
+// assumedCommands is jboss-cli's error for a command argument (--command or
+// a bare one) after the commands were given: it ends with the commands
+// already given, as a Java list prints.
+func (c *argChecker) assumedCommands(arg string) error {
+	return fmt.Errorf("'%s' is assumed to be a command(s) but the commands to execute "+
+		"have been specified by another argument: [%s]", arg, strings.Join(c.cmds, ", "))
 }
 
 func (c *argChecker) checkTimeout(arg string) error {
@@ -193,10 +218,10 @@ func (c *argChecker) checkBare(arg string) error {
 			"as the argument at a time: %s", arg)
 	}
 	if c.commands {
-		return fmt.Errorf("'%s' is assumed to be a command(s) but the commands to execute "+
-			"have been specified by another argument", arg)
+		return c.assumedCommands(arg)
 	}
 	c.commands = true
+	c.cmds = request.SplitCommands(arg)
 	c.bare = append(c.bare, arg)
 	return nil
 }
@@ -228,8 +253,14 @@ func parseArgs(args []string) (*config, error) {
 	cfg.echo, _ = fs.GetBool("echo-command")
 	cfg.resolve, _ = fs.GetBool("resolve-parameter-values")
 	cfg.json, _ = fs.GetBool("output-json")
+	cfg.noColor, _ = fs.GetBool("no-color-output")
 	cfg.errorOnInteract, _ = fs.GetBool("error-on-interact")
 	cfg.commandTimeout, _ = fs.GetInt("command-timeout")
+	cfg.controller, _ = fs.GetString("controller")
+	cfg.user, _ = fs.GetString("user")
+	cfg.password, _ = fs.GetString("password")
+	cfg.noLocalAuth, _ = fs.GetBool("no-local-auth")
+	cfg.timeout, _ = fs.GetInt("timeout")
 	if err := cfg.readScriptArgs(fs, bare); err != nil {
 		return nil, err
 	}

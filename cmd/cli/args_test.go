@@ -41,7 +41,7 @@ func TestParseArgs(t *testing.T) {
 			"--error-on-interact", "--command-timeout=7", "--timeout=100", "-XX:+X", "--command=x"},
 			config{commands: []string{"x"}, hasCmds: true, cmdsSource: "--command",
 				echo: true, json: true, resolve: true, errorOnInteract: true,
-				commandTimeout: 7, props: map[string]string{}}},
+				commandTimeout: 7, timeout: 100, props: map[string]string{}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,7 +72,10 @@ func TestParseArgsErrors(t *testing.T) {
 			"Duplicate argument '--command'/'--commands'."},
 		{"commands after a command", []string{"--command=a", "--command=b"},
 			"'--command=b' is assumed to be a command(s) but the commands to execute have " +
-				"been specified by another argument"},
+				"been specified by another argument: [a]"},
+		{"a space after -D", []string{"-D", "a=b"},
+			"'-D' names no system property: write -Dname=value as one argument, " +
+				"without a space after -D."},
 		{"a bare command after a file", []string{"--file=x", "echo"},
 			"Only one of '--file', '--commands' or '--command' can appear as the argument " +
 				"at a time: echo"},

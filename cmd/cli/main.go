@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"wfcli/cmd/cli/console"
 	"wfcli/cmd/cli/shell"
 )
 
@@ -41,18 +42,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	sh := shell.New(shell.Options{Stdout: stdout, Stderr: stderr, Properties: cfg.props,
 		EchoCommand: cfg.echo, ResolveParameterValues: cfg.resolve, OutputJSON: cfg.json,
-		Embed: embedder, CommandTimeout: cfg.commandTimeout})
+		Embed: embedder, CommandTimeout: cfg.commandTimeout,
+		Connect: connector(cfg, stdin, stderr)})
 	defer sh.Close()
 	if code := runRC(sh, cfg, stdout, stderr); code != 0 {
 		return code
 	}
 	if cfg.connect {
-		// Limitation: there is no remote client yet (issue 4).
-		msg := "Failed to connect to the controller: remote management is not " +
-			"available yet; use embed-server to edit a configuration offline"
-		fmt.Fprintln(stdout, msg)
-		fmt.Fprintln(stderr, msg)
-		return 1
+		if err := sh.Connect(""); err != nil {
+			fmt.Fprintln(stdout, err)
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
 	}
 	return runMode(sh, cfg, stdin, stdout, stderr)
 }
@@ -76,9 +77,15 @@ func runMode(sh *shell.Shell, cfg *config, stdin io.Reader, stdout, stderr io.Wr
 	case cfg.hasCmds:
 		sh.Run(commandLines(cfg))
 	case isTerminal(stdin):
-		fmt.Fprintln(stderr, "The interactive shell is not available yet: use --file, "+
-			"--command or --commands, or pipe a script into standard input.")
-		return 1
+		// As in jboss-cli, an interactive session that ends normally exits
+		// with 0 whatever its last line did.
+		code := console.Run(sh, console.Options{Stdin: stdin.(*os.File), Stdout: stdout,
+			Stderr: stderr, HistoryFile: console.DefaultHistoryPath(), Color: !cfg.noColor})
+		if err := sh.Close(); err != nil {
+			fmt.Fprintf(stderr, "Failed to stop the embedded server: %v\n", err)
+			return 1
+		}
+		return code
 	default:
 		src, err := io.ReadAll(stdin)
 		if err != nil {
@@ -140,9 +147,7 @@ func isTerminal(r io.Reader) bool {
 
 func printHelp(w io.Writer) {
 	fmt.Fprint(w, helpText)
-	fs := flagSet()
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+	printOptions(w, flagSet())
 }
 
 const helpText = `Usage: cli [options] [commands]

@@ -62,6 +62,13 @@ func mapOf(name string, t dmr.Type) *ops.Attribute {
 	return a
 }
 
+// refs makes the attribute's value name a resource of one of the target
+// types (see ops.Reference) and returns it.
+func refs(a *ops.Attribute, capability string, targets ...string) *ops.Attribute {
+	a.References = &ops.Reference{Capability: capability, Targets: targets}
+	return a
+}
+
 // metric returns a runtime, read-only metric attribute.
 func metric(name string, t dmr.Type) *ops.Attribute {
 	return &ops.Attribute{Name: name, Type: t, Access: ops.Metric, Storage: ops.Runtime,

@@ -255,7 +255,7 @@ func elyKeyManager() *ops.Definition {
 		Description: "A key manager over a key store.",
 		Attributes: append([]*ops.Attribute{
 			str("algorithm"),
-			noExpr(str("key-store")),
+			elyKeyStoreRef(),
 			str("alias-filter"),
 			str("generate-self-signed-certificate-host"),
 			elyCredentialReference(1),
@@ -263,6 +263,13 @@ func elyKeyManager() *ops.Definition {
 		AddRestart:    ops.NoServices,
 		RemoveRestart: ops.AllServices,
 	}
+}
+
+// elyKeyStoreRef is the key-store attribute of a key or trust manager.
+func elyKeyStoreRef() *ops.Attribute {
+	return refs(noExpr(str("key-store")), "org.wildfly.security.key-store",
+		"/subsystem=elytron/key-store", "/subsystem=elytron/ldap-key-store",
+		"/subsystem=elytron/filtering-key-store")
 }
 
 // elyTrustManager returns the definition of trust-manager=*.
@@ -275,7 +282,7 @@ func elyTrustManager() *ops.Definition {
 		Description: "A trust manager over a key store of trusted certificates.",
 		Attributes: append([]*ops.Attribute{
 			str("algorithm"),
-			noExpr(str("key-store")),
+			elyKeyStoreRef(),
 			str("alias-filter"),
 		}, elyProviders()...),
 		AddRestart:    ops.NoServices,
@@ -290,8 +297,10 @@ func elySSLContext(server bool) *ops.Definition {
 		Form: ops.SpaceList})
 	protocols.Expressions = false
 	as := []*ops.Attribute{
-		noExpr(str("key-manager")),
-		noExpr(str("trust-manager")),
+		refs(noExpr(str("key-manager")), "org.wildfly.security.key-manager",
+			"/subsystem=elytron/key-manager"),
+		refs(noExpr(str("trust-manager")), "org.wildfly.security.trust-manager",
+			"/subsystem=elytron/trust-manager"),
 		str("cipher-suite-filter"),
 		str("cipher-suite-names"),
 		protocols,

@@ -213,9 +213,12 @@ func TestDatasourceOperations(t *testing.T) {
 		{"flush-idle-connection-in-pool needs a running node", []essStep{
 			{ds, "flush-idle-connection-in-pool", "", errDSNoRuntime.Error()}},
 			"enabled", "undefined"},
-		{"the driver name keeps ${...} as plain text", []essStep{
-			{ds, "write-attribute", `{"name" => "driver-name", "value" => "${x:h2}"}`, ""}},
-			"driver-name", `"${x:h2}"`},
+		{"the driver name keeps ${...} as plain text, which names no driver", []essStep{
+			{ds, "write-attribute", `{"name" => "driver-name", "value" => "${x:h2}"}`,
+				"WFLYCTL0369: Required capabilities are not available:\n    " +
+					"org.wildfly.data-source.jdbc-driver.${x:h2}; Possible registration " +
+					"points for this capability: \n\t\t/subsystem=datasources/jdbc-driver=*"}},
+			"driver-name", `"h2"`},
 		{"the flush strategy takes the IronJacamar names", []essStep{
 			{ds, "write-attribute", `{"name" => "flush-strategy", ` +
 				`"value" => "IdleConnections"}`, ""}}, "flush-strategy", `"IdleConnections"`},

@@ -79,7 +79,7 @@ func ispnContainer() *ops.Definition {
 		Description: "A cache container: a cache manager and the caches it holds.",
 		Attributes:  attrs,
 		Children:    children,
-		Operations:  ispnAliasOperations(),
+		Operations:  append(ispnAliasOperations(), ispnWriteOperation()),
 		AddRestart:  ops.NoServices, RemoveRestart: ops.ResourceServices,
 		XML: &ops.XMLResource{Element: "cache-container", NameAttr: "name", Order: 1},
 	}

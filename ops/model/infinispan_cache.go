@@ -40,6 +40,11 @@ var ispnCacheKinds = []ispnCacheKind{
 		true, true, true},
 }
 
+// ispnCacheCapability is the capability every cache provides, qualified by
+// its container's name and its own: the five cache types share their
+// names, so distributed-cache=x cannot be added beside local-cache=x.
+const ispnCacheCapability = "org.wildfly.clustering.infinispan.cache"
+
 // ispnCacheChildren are the five cache child types of a container. The
 // child types the caches have in common are built once and shared, which
 // keeps the definition tree small.
@@ -50,7 +55,8 @@ func ispnCacheChildren() []*ops.Child {
 	for _, k := range ispnCacheKinds {
 		d := ispnCache(k)
 		d.Children = []*ops.Child{components[k.shared], memory, stores}
-		cs = append(cs, &ops.Child{Type: k.typ, Definition: d})
+		cs = append(cs, &ops.Child{Type: k.typ, Definition: d,
+			Capability: ispnCacheCapability})
 	}
 	return cs
 }

@@ -55,7 +55,8 @@ func jgChannel(protocols *ops.Child) *ops.Definition {
 		XML:         &ops.XMLResource{Element: "fork", NameAttr: "name"},
 	}
 	attrs := []*ops.Attribute{
-		required(noExpr(str("stack"))),
+		refs(required(noExpr(str("stack"))), "org.wildfly.clustering.jgroups.channel-factory",
+			"/subsystem=jgroups/stack"),
 		str("cluster"),
 		def(str("module"), dmr.NewString("org.wildfly.clustering.server")),
 		def(boolean("statistics-enabled"), dmr.NewBool(false)),
@@ -193,6 +194,8 @@ func jgThreadPools() *ops.Child {
 	return &ops.Child{
 		Type:  "thread-pool",
 		Names: []string{"default", "oob", "internal", "timer"},
+		// WildFly creates the default pool with the transport.
+		Implicit: []string{"default"},
 		ByName: map[string]*ops.Definition{
 			"default":  pool("default-thread-pool", 0, 200, 60000),
 			"oob":      jgDeprecatedDef(pool("oob-thread-pool", 20, 200, 60000)),

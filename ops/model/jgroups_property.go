@@ -9,17 +9,16 @@ import (
 // relays (and of infinispan stores) is no resource of its own: it is a view
 // onto one entry of the parent's "properties" map. Its operations read and
 // change that map, so the model and the XML keep one copy of each property,
-// and scripts that use either form see the other's changes.
-//
-// Limitation: read-children-names(child-type=property) and a parent's
-// read-resource list no property children, because the controller sees no
-// child resources; WildFly lists one per entry of the map.
+// and scripts that use either form see the other's changes. The child
+// type's MapKeys makes read-children-names and the parent's read-resource
+// list one property child per key of the map, as WildFly does.
 
 // jgPropertyChild is the property=* child type. It is built once and shared
 // by every definition that has it; nothing changes it after init.
 func jgPropertyChild() *ops.Child { return jgProperty }
 
-var jgProperty = &ops.Child{Type: "property", Definition: jgPropertyDefinition()}
+var jgProperty = &ops.Child{Type: "property", MapKeys: "properties",
+	Definition: jgPropertyDefinition()}
 
 // jgPropertyDefinition is property=<key>, with handlers for every operation
 // a script may call on it.

@@ -119,18 +119,13 @@ func jgSocketDiscoveryProtocol() *ops.Definition {
 }
 
 // jgJDBCProtocol is JDBC_PING: discovery through a table of a data source.
-// Its add checks that the data source exists, as WildFly's capability check
-// does at the end of the operation's model stage.
+// The data source must exist when the request ends (a batch may add it
+// after the protocol), as WildFly's capability check at the end of the
+// model stage requires.
 func jgJDBCProtocol() *ops.Definition {
-	d := jgProtocolDefinition("A discovery protocol that keeps members in a database table.",
-		noExpr(str("data-source")))
-	d.Operations = []*ops.Operation{{
-		Name:        "add",
-		Description: "Adds the protocol to the stack, at add-index when given.",
-		Params:      jgAddParams(d, true),
-		Handler:     jgAddJDBCProtocol,
-	}}
-	return d
+	return jgProtocolDefinition("A discovery protocol that keeps members in a database table.",
+		refs(noExpr(str("data-source")), "org.wildfly.data-source",
+			"/subsystem=datasources/data-source", "/subsystem=datasources/xa-data-source"))
 }
 
 // jgEncryptProtocol is SYM_ENCRYPT and ASYM_ENCRYPT with a key store.
@@ -202,40 +197,4 @@ func jgAddParams(d *ops.Definition, ordered bool, optional ...string) []*ops.Att
 		ps = append(ps, index)
 	}
 	return ps
-}
-
-// jgAddJDBCProtocol adds a JDBC_PING protocol after checking that the data
-// source it names exists.
-func jgAddJDBCProtocol(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
-	if ds, ok := op.Get("data-source"); ok && ds.IsDefined() {
-		// Type and expression checks come first, as in WildFly's model stage.
-		ds, err := ctx.Convert("data-source", ds)
-		if err != nil {
-			return dmr.Value{}, err
-		}
-		if !jgDataSourceExists(ctx.Root, ds.AsString()) {
-			return dmr.Value{}, jgMissingCapability("org.wildfly.data-source."+ds.AsString(),
-				"/subsystem=datasources/data-source=*", "/subsystem=datasources/xa-data-source=*")
-		}
-	}
-	return dmr.Value{}, ctx.GenericAdd(op)
-}
-
-// jgDataSourceExists reports whether a data-source or xa-data-source of that
-// name exists in the model.
-func jgDataSourceExists(root *ops.Resource, name string) bool {
-	ds := root.Child("subsystem", "datasources")
-	return ds != nil && (ds.Child("data-source", name) != nil ||
-		ds.Child("xa-data-source", name) != nil)
-}
-
-// jgMissingCapability returns WildFly's failure for a reference to a
-// capability no resource provides.
-func jgMissingCapability(capability string, points ...string) error {
-	s := "Required capabilities are not available:\n    " + capability +
-		"; Possible registration points for this capability: "
-	for _, p := range points {
-		s += "\n\t\t" + p
-	}
-	return &ops.Failure{Code: "WFLYCTL0369", Msg: s}
 }

@@ -102,7 +102,7 @@ func lgValueAt(a *ops.Attribute, elem string, pos int) *ops.Attribute {
 // lgHandlerList returns a LIST of handler names written as
 // <elem><handler name="..."/>...</elem>.
 func lgHandlerList(name, elem string, pos int) *ops.Attribute {
-	a := lg(listOf(name, dmr.String))
+	a := refs(lg(listOf(name, dmr.String)), "org.wildfly.logging.handler", lgHandlerTypes...)
 	a.Expressions = false
 	return xmlAt(a, ops.XMLAttribute{Path: elem, Form: ops.ItemList, Item: "handler",
 		ItemAttr: "name", Order: nestedOrder(pos)})

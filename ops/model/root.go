@@ -303,10 +303,7 @@ func management() *ops.Definition {
 	return &ops.Definition{
 		Description: "The management interfaces and their security.",
 		Children: []*ops.Child{
-			{Type: "security-realm", Definition: lenientAt(ops.XMLResource{
-				Wrapper: "security-realms", RemoveEmptyWrapper: true,
-				Element: "security-realm", NameAttr: "name",
-				Order: 1})},
+			{Type: "security-realm", Definition: securityRealm()},
 			{Type: "ldap-connection", Definition: lenientAt(ops.XMLResource{
 				Wrapper: "outbound-connections", RemoveEmptyWrapper: true, Element: "ldap", NameAttr: "name",
 				Order: 2})},

@@ -100,7 +100,8 @@ func utHTTPAttributes() []*ops.Attribute {
 // ssl-context or, before WildFly 25, a legacy security-realm, which
 // exclude each other.
 func utTLSAttributes() []*ops.Attribute {
-	ssl := noExpr(str("ssl-context"))
+	ssl := refs(noExpr(str("ssl-context")), "org.wildfly.security.ssl-context",
+		"/subsystem=elytron/server-ssl-context", "/subsystem=elytron/client-ssl-context")
 	ssl.Alternatives = []string{"security-realm"}
 	realm := noExpr(str("security-realm"))
 	realm.Alternatives = []string{"ssl-context"}

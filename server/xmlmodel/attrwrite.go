@@ -78,7 +78,7 @@ func (w attrWriter) rank() func(string) int {
 	if w.x.Path != "" {
 		return func(string) int { return -1 }
 	}
-	return attrRank(w.def, "name")
+	return attrRank(w.def)
 }
 
 // prune removes t when it is the element at the attribute's Path and holds

@@ -88,8 +88,22 @@ func (b *Binding) Rebind(doc *etree.Document) error {
 // values and text are escaped as WildFly files spell them, so that an
 // unchanged document is written back byte for byte.
 func (b *Binding) Serialize() ([]byte, error) {
-	return b.doc.WriteToBytes()
+	out, err := b.doc.WriteToBytes()
+	if err != nil {
+		return nil, err
+	}
+	// etree escapes a tab, line feed or carriage return in an attribute
+	// value (which a reader would turn into a space) in hex; WildFly's
+	// files spell character references in decimal. A CDATA section may
+	// hold the same text literally, so a file with one keeps etree's form.
+	if bytes.Contains(out, []byte("&#x")) && !bytes.Contains(out, []byte("<![CDATA[")) {
+		out = []byte(charRefs.Replace(string(out)))
+	}
+	return out, nil
 }
+
+// charRefs respells etree's hex character references in decimal.
+var charRefs = strings.NewReplacer("&#x9;", "&#9;", "&#xA;", "&#10;", "&#xD;", "&#13;")
 
 // Parse reads a configuration document from data with the settings of
 // NewDocument. It keeps CDATA sections only when data has one, since

@@ -51,9 +51,10 @@ func (p placement) orderOf(local string) int {
 			}
 		}
 		for _, c := range p.def.Children {
-			x := firstXML(c)
-			if x != nil && x.Order > 0 && p.through(x.Wrapper, elementNames(c.Type, x), local) {
-				take(x.Order)
+			for _, x := range xmlForms(c) {
+				if x.Order > 0 && p.through(x.Wrapper, elementNames(c.Type, x), local) {
+					take(x.Order)
+				}
 			}
 		}
 	}
@@ -139,11 +140,22 @@ func (l layout) ensurePath(el *etree.Element, def *ops.Definition, path string,
 }
 
 // attrRank returns the rank function of setAttr for a resource of
-// definition def: the position of each attribute in the definition, and 0
-// for the name, which comes first.
-func attrRank(def *ops.Definition, nameAttr string) func(string) int {
-	return func(name string) int {
+// definition def: the name attribute first (or right after the attribute
+// its XMLResource.NameAfter names), then the attributes in the order the
+// definition lists them.
+func attrRank(def *ops.Definition) func(string) int {
+	nameAttr, after := "name", ""
+	if def != nil && def.XML != nil {
+		nameAttr, after = nameAttrOf(def.XML), def.XML.NameAfter
+	}
+	var rank func(string) int
+	rank = func(name string) int {
 		if name == nameAttr {
+			if after != "" && after != nameAttr {
+				if r := rank(after); r > 0 {
+					return r + 1
+				}
+			}
 			return 0
 		}
 		if def == nil {
@@ -151,11 +163,21 @@ func attrRank(def *ops.Definition, nameAttr string) func(string) int {
 		}
 		for i, a := range def.Attributes {
 			if xmlAttrName(a) == name {
-				return i + 1
+				return 2 * (i + 1)
 			}
 		}
 		return -1
 	}
+	return rank
+}
+
+// nameAttrOf returns the XML attribute that holds the name of a resource
+// written as x, or "" when the name is not an attribute.
+func nameAttrOf(x *ops.XMLResource) string {
+	if x.NoName || x.NameIsText {
+		return ""
+	}
+	return nameAttr(x)
 }
 
 // xmlAttrName returns the XML attribute on the resource's own element that

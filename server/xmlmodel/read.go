@@ -14,49 +14,80 @@ import (
 func (b *Binding) loadResource(el *etree.Element, def *ops.Definition, res *ops.Resource,
 	addr ops.Address) {
 	b.elems[key(addr)] = el
+	claimed := map[*etree.Element]bool{}
 	if def == nil || def.Lenient {
-		b.loadLenient(el, res, addr, len(addr) > 0 && addr.Last().Type == "subsystem")
+		// A lenient definition may declare the attributes and children the
+		// convention misreads; the rest of the element is read by the
+		// convention.
+		if def != nil {
+			b.loadAttributes(el, def, res)
+			for _, c := range def.Children {
+				b.loadChildren(el, c, res, addr, claimed)
+			}
+		}
+		b.loadLenient(el, res, addr, len(addr) > 0 && addr.Last().Type == "subsystem", claimed)
 		return
 	}
-	for _, a := range def.Attributes {
-		if v, ok := readAttribute(el, a); ok {
-			res.SetAttr(a.Name, v)
-		}
-	}
-	claimed := map[*etree.Element]bool{}
+	b.loadAttributes(el, def, res)
 	for _, c := range def.Children {
 		b.loadChildren(el, c, res, addr, claimed)
 	}
 }
 
+// loadAttributes reads the attributes def declares from el.
+func (b *Binding) loadAttributes(el *etree.Element, def *ops.Definition, res *ops.Resource) {
+	for _, a := range def.Attributes {
+		if v, ok := readAttribute(el, a); ok {
+			res.SetAttr(a.Name, v)
+		}
+	}
+}
+
 // loadLenient reads a resource by the convention: its XML attributes other
 // than the name are STRING attributes, and each child element with a name
-// attribute is a child resource whose type is the element's local name.
+// attribute is a child resource whose type is the element's local name,
+// also when it stands in a wrapper: an element with no attributes whose
+// elements are read the same way (ejb3's <thread-pools><thread-pool
+// name="default"> is thread-pool=default). Elements that claimed holds were
+// read by a child type the lenient definition declares, and are skipped.
 //
 // Limitation: an element without a name attribute is no resource, so a
-// resource whose element leaves out a default name (deployment-scanner's
-// <deployment-scanner> is scanner=default) is missing from the model until
-// its subsystem has a definition, and adding it writes a second element.
+// resource whose element leaves out its name (ejb3's <remote> is
+// service=remote) is missing from the model until its definition declares
+// it, and adding it writes a second element.
 func (b *Binding) loadLenient(el *etree.Element, res *ops.Resource, addr ops.Address,
-	keepName bool) {
+	keepName bool, claimed map[*etree.Element]bool) {
 	b.elems[key(addr)] = el
 	for _, a := range el.Attr {
-		if isNamespaceDecl(a) || (a.Key == "name" && !keepName) || a.Space != "" {
-			continue
+		if isNamespaceDecl(a) || (a.Key == "name" && !keepName) || a.Space != "" ||
+			res.Attributes.Has(a.Key) {
+			continue // a declared attribute was read with its type
 		}
 		res.SetAttr(a.Key, textValue(a.Value, 0))
 	}
-	for _, t := range el.Child {
-		ce, ok := t.(*etree.Element)
-		if !ok {
+	b.loadLenientChildren(el, res, addr, claimed)
+}
+
+// loadLenientChildren reads the named child elements of el, and those of
+// its wrappers, as children of the lenient resource at addr.
+func (b *Binding) loadLenientChildren(el *etree.Element, res *ops.Resource, addr ops.Address,
+	claimed map[*etree.Element]bool) {
+	for _, ce := range el.ChildElements() {
+		if ce.Space != "" || claimed[ce] {
 			continue
 		}
 		name := ce.SelectAttrValue("name", "")
-		if name == "" || ce.Space != "" || res.Child(ce.Tag, name) != nil {
+		if name == "" {
+			if len(ce.Attr) == 0 {
+				b.loadLenientChildren(ce, res, addr, claimed)
+			}
+			continue
+		}
+		if res.Child(ce.Tag, name) != nil {
 			continue
 		}
 		child := ops.NewResource()
-		b.loadLenient(ce, child, addr.Child(ce.Tag, name), false)
+		b.loadLenient(ce, child, addr.Child(ce.Tag, name), false, nil)
 		res.AddChild(ce.Tag, name, child, -1)
 	}
 }
@@ -118,11 +149,16 @@ func (b *Binding) loadFixedNames(box *etree.Element, c *ops.Child, res *ops.Reso
 			continue
 		}
 		x := defXML(def, childXML(c, addr))
-		local := elementName(c.Type, name, x, noAttrs)
+		if x.Skip {
+			continue
+		}
+		locals := []string{elementName(c.Type, name, x, noAttrs)}
+		if len(x.Elements) > 0 {
+			locals = x.Elements
+		}
 		for _, t := range box.Child {
 			ce, ok := t.(*etree.Element)
-			if !ok || claimed[ce] || ce.Tag != local ||
-				(x.HasChild != "" && ce.SelectElement(x.HasChild) == nil) {
+			if !ok || claimed[ce] || !matches(ce, locals, x.HasChild) {
 				continue
 			}
 			claimed[ce] = true
@@ -190,6 +226,24 @@ func firstXML(c *ops.Child) *ops.XMLResource {
 	return nil
 }
 
+// xmlForms returns the XML forms of every definition of c: its common
+// definition's and those of its definitions by name, each once.
+func xmlForms(c *ops.Child) []*ops.XMLResource {
+	var out []*ops.XMLResource
+	seen := map[*ops.XMLResource]bool{}
+	add := func(d *ops.Definition) {
+		if d != nil && d.XML != nil && !seen[d.XML] {
+			seen[d.XML] = true
+			out = append(out, d.XML)
+		}
+	}
+	add(c.Definition)
+	for _, n := range c.Names {
+		add(c.ByName[n])
+	}
+	return out
+}
+
 // defXML returns def's XML form, or fallback when it has none.
 func defXML(def *ops.Definition, fallback *ops.XMLResource) *ops.XMLResource {
 	if def != nil && def.XML != nil {
@@ -248,11 +302,7 @@ func resourceName(ce *etree.Element, c *ops.Child, x *ops.XMLResource,
 	case x.NoName:
 		return ce.Tag
 	}
-	attr := x.NameAttr
-	if attr == "" {
-		attr = "name"
-	}
-	return ce.SelectAttrValue(attr, "")
+	return ce.SelectAttrValue(nameAttr(x), x.DefaultName)
 }
 
 // namespaceOf returns the namespace an element declares for itself, or the

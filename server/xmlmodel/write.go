@@ -173,9 +173,10 @@ func renameElement(el *etree.Element, c *ops.Child, def *ops.Definition, name st
 	}
 }
 
-// childOf returns the child type typ of def; nil for a lenient resource.
+// childOf returns the child type typ of def; nil for a lenient resource
+// that does not declare typ.
 func childOf(def *ops.Definition, typ string) *ops.Child {
-	if def == nil || def.Lenient {
+	if def == nil {
 		return nil
 	}
 	return def.Child(typ)
@@ -207,8 +208,14 @@ func (b *Binding) removeResource(c *ops.Child, old *ops.Resource, addr, parent o
 	} else {
 		box := el.Parent()
 		removeElement(el)
-		if x.RemoveEmptyWrapper && x.Wrapper != "" {
+		// WildFly writes no empty wrapper (<system-properties/>), whatever
+		// RemoveEmptyWrapper says; one that keeps a comment or an
+		// attribute stays.
+		if x.Wrapper != "" {
 			b.removeEmptyWrappers(box, x.Wrapper)
+		}
+		if c == nil {
+			b.removeLenientWrappers(box, b.elems[key(parent)])
 		}
 	}
 	prefix := key(addr)
@@ -227,6 +234,16 @@ func (b *Binding) removeEmptyWrappers(box *etree.Element, wrapper string) {
 		if box == nil || !isEmpty(box) {
 			return
 		}
+		up := box.Parent()
+		removeElement(box)
+		box = up
+	}
+}
+
+// removeLenientWrappers removes box and the wrappers above it, up to the
+// element of the lenient resource that holds them, while they hold nothing.
+func (b *Binding) removeLenientWrappers(box, holder *etree.Element) {
+	for box != nil && box != holder && holder != nil && isEmpty(box) {
 		up := box.Parent()
 		removeElement(box)
 		box = up
@@ -266,12 +283,13 @@ func (b *Binding) addResource(el *etree.Element, def *ops.Definition, c *ops.Chi
 	return b.diff(cel, cdef, ops.NewResource(), res, addr)
 }
 
-// newElement returns the (empty) element of child typ=name, with its name.
+// newElement returns the (empty) element of child typ=name, with its name
+// (none for the definition's DefaultName). The other attributes follow in
+// definition order, the name first or after its NameAfter (see attrRank).
 //
-// Limitation: the name attribute comes first and the other attributes follow
-// in definition order, where WildFly's writers have their own order (a new
-// <datasource> reads pool-name="..." jndi-name="..." instead of WildFly's
-// jndi-name first); the file means the same.
+// Limitation: WildFly's writers have an order of their own, which the
+// definition order follows only where its author made it so; a new element
+// may list its attributes in another order than WildFly's, meaning the same.
 func (b *Binding) newElement(c *ops.Child, x *ops.XMLResource, typ, name string,
 	res *ops.Resource, parent ops.Address) *etree.Element {
 	if c != nil && isSubsystem(c, parent) {
@@ -291,7 +309,7 @@ func (b *Binding) newElement(c *ops.Child, x *ops.XMLResource, typ, name string,
 		el.CreateAttr("xmlns", x.Namespace)
 	}
 	switch {
-	case x.NoName:
+	case x.NoName, x.DefaultName != "" && name == x.DefaultName:
 	case x.NameIsText:
 		el.SetText(name)
 	default:
@@ -313,15 +331,18 @@ func nameAttr(x *ops.XMLResource) string {
 // before the next one's, else where its type's Order says.
 func (b *Binding) placeResource(l layout, box, cel *etree.Element, def *ops.Definition,
 	c *ops.Child, x *ops.XMLResource, typ string, names []string, i int, parent ops.Address) {
+	// A sibling of a lenient resource may stand in a wrapper of box.
+	near := func(e *etree.Element) bool {
+		return e != nil && (e.Parent() == box || c == nil && within(e, box))
+	}
 	if i > 0 {
-		if prev := b.elems[key(parent.Child(typ, names[i-1]))]; prev != nil &&
-			prev.Parent() == box {
+		if prev := b.elems[key(parent.Child(typ, names[i-1]))]; near(prev) {
 			l.insertAfter(prev, cel)
 			return
 		}
 	}
 	for _, n := range names[i+1:] {
-		if next := b.elems[key(parent.Child(typ, n))]; next != nil && next.Parent() == box {
+		if next := b.elems[key(parent.Child(typ, n))]; near(next) {
 			l.insertBefore(next, cel)
 			return
 		}
@@ -333,15 +354,25 @@ func (b *Binding) placeResource(l layout, box, cel *etree.Element, def *ops.Defi
 	})
 }
 
+// within reports whether el stands below box.
+func within(el, box *etree.Element) bool {
+	for p := el.Parent(); p != nil; p = p.Parent() {
+		if p == box {
+			return true
+		}
+	}
+	return false
+}
+
 // writeAttr writes the change of attribute name from old to nw into the
 // resource's element el.
 func (b *Binding) writeAttr(l layout, el *etree.Element, def *ops.Definition, name string,
 	old, nw dmr.Value, isRoot bool) {
 	var a *ops.Attribute
-	if def != nil && !def.Lenient {
+	if def != nil {
 		a = def.Attribute(name)
 	}
-	rank := attrRank(def, "name")
+	rank := attrRank(def)
 	if a == nil || a.XML == nil {
 		b.writePlain(el, name, nw, rank)
 		return

@@ -24,9 +24,37 @@ func Value(raw string, env Env) (dmr.Value, error) {
 		}
 	}
 	if v, err := dmr.Parse(raw); err == nil {
+		if err := checkBytes(raw); err != nil {
+			return dmr.Value{}, err
+		}
 		return v, nil
 	}
 	return Simplified(raw)
+}
+
+// checkBytes applies the simplified syntax's byte range to every bytes{..}
+// of raw outside quotes: a DMR text parse would accept bytes{128} (as
+// 0x80), which jboss-cli refuses.
+func checkBytes(raw string) error {
+	quoted := false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case !quoted && strings.HasPrefix(raw[i:], "bytes"):
+			rest := strings.TrimLeft(raw[i+len("bytes"):], " \t")
+			if !strings.HasPrefix(rest, "{") {
+				continue
+			}
+			p := &simple{s: rest, i: 1}
+			if _, err := p.bytes(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Simplified parses raw with the CLI's simplified value syntax only (the

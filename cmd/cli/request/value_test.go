@@ -85,7 +85,8 @@ func TestValue(t *testing.T) {
 
 func TestValueRejects(t *testing.T) {
 	for _, raw := range []string{"{a=bytes{128}}", "{a=bytes{-129}}", "{a=bytes{-0x1}}",
-		"{a=bytes{0x100}}", "{a=b", `{a="x}`, "{a}", "[a,${b]"} {
+		"{a=bytes{0x100}}", "{a=b", `{a="x}`, "{a}", "[a,${b]", "bytes{128}",
+		"bytes {-129}", "bytes{0x100}", `{"a" => bytes {200}}`} {
 		t.Run(raw, func(t *testing.T) {
 			if v, err := Value(raw, Env{}); err == nil {
 				t.Errorf("Value(%q) = %s, want an error", raw, v.CompactString())

@@ -19,16 +19,24 @@ const (
 
 func cmdBatch(s *Shell, l Line, pl *grammar.Line) error {
 	a := argsOf(pl.Cmd)
-	if err := a.only(); err != nil {
+	if err := a.only("l"); err != nil {
 		return err
 	}
-	if len(a.pos) > 0 {
-		// Limitation: held-back batches (batch <name>, holdback-batch) are
-		// not implemented; scripts that use them fail here.
-		return fmt.Errorf("Held-back batches are not supported: batch takes no arguments.")
+	if has(a, "l") {
+		for _, n := range s.heldBatchNames() {
+			s.println(n)
+		}
+		return nil
 	}
 	if s.batch != nil {
 		return fmt.Errorf("Can't start a new batch while in batch mode.")
+	}
+	name := defaultHeldBatch
+	if len(a.pos) > 0 {
+		name = a.pos[0]
+	}
+	if resumed, err := s.resumeBatch(name); resumed || err != nil {
+		return err
 	}
 	s.batch = &Batch{}
 	return nil

@@ -51,10 +51,10 @@ func init() {
 		"shutdown":             cmdShutdown,
 		"command-timeout":      cmdCommandTimeout,
 		"version":              cmdVersion,
-		"help":                 cmdHelp,
 		"data-source":          cmdDataSource,
 		"xa-data-source":       cmdDataSource,
 	}
+	addInteractiveHandlers()
 }
 
 // unsupported lists jboss-cli commands this CLI knows of but does not run,
@@ -75,12 +75,14 @@ var unsupported = map[string]string{
 	"stop-embedded-host-controller": "this CLI embeds standalone servers only (no domain mode)",
 	"security":                      "the security helper commands are not implemented yet",
 	"attachment":                    "this node sends no attachments",
-	"jdbc-driver-info":              "this node loads no JDBC driver modules",
 }
 
 // command runs a command line (anything that is not an operation).
 func (s *Shell) command(l Line, pl *grammar.Line) error {
 	name := pl.Cmd.Name
+	if wantsHelp(pl.Cmd) {
+		return s.commandHelp(name)
+	}
 	if h, ok := handlers[name]; ok {
 		return h(s, l, pl)
 	}

@@ -1,12 +1,13 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -65,8 +66,12 @@ func (s *Shell) embedOptions(l Line, a args) (EmbedOptions, error) {
 	o.RemoveExisting = o.EmptyConfig && has(a, "remove-existing")
 	if v, ok := get("timeout"); ok {
 		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || v == "" {
+		switch {
+		case v == "":
 			return o, fmt.Errorf("The --timeout parameter requires a value.")
+		case err != nil:
+			return o, fmt.Errorf("The --timeout value '%s' is not a valid integer "+
+				"(seconds to wait for the server).", v)
 		}
 		o.Timeout = time.Duration(n) * time.Second
 	}
@@ -106,14 +111,31 @@ func (s *Shell) configFile(l Line, a args, get func(...string) (string, bool)) (
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, name)
-	if has(a, "empty-config") && !has(a, "remove-existing") {
-		if _, err := os.Stat(path); err == nil {
-			return "", fmt.Errorf("The configuration file %s already exists, please use "+
-				"--remove-existing if you wish to overwrite.", name)
-		}
+	path := configPath(dir, name)
+	_, statErr := os.Stat(path)
+	switch {
+	case has(a, "empty-config") && !has(a, "remove-existing") && statErr == nil:
+		return "", fmt.Errorf("The configuration file %s already exists, please use "+
+			"--remove-existing if you wish to overwrite.", name)
+	case !has(a, "empty-config") && errors.Is(statErr, fs.ErrNotExist):
+		return "", fmt.Errorf("Cannot start embedded server: the configuration file %s "+
+			"does not exist.", path)
 	}
 	return path, nil
+}
+
+// configPath is where WildFly finds a --server-config name: in the
+// configuration directory, or, for an absolute name that is not there, the
+// name itself.
+func configPath(dir, name string) string {
+	path := filepath.Join(dir, name)
+	if !filepath.IsAbs(name) {
+		return path
+	}
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	return filepath.Clean(name)
 }
 
 func (s *Shell) configDir(get func(...string) (string, bool)) (string, error) {
@@ -151,19 +173,6 @@ func cmdStopEmbeddedServer(s *Shell, l Line, pl *grammar.Line) error {
 	return s.Close()
 }
 
-// cmdConnect fails: this CLI reaches nodes only by embedding them for now.
-func cmdConnect(s *Shell, l Line, pl *grammar.Line) error {
-	if s.embedded != nil {
-		return fmt.Errorf("The CLI is already running an embedded server; " +
-			"run stop-embedded-server before connect.")
-	}
-	// Limitation: there is no remote client yet; connect fails until the
-	// node's HTTP management endpoint and its client exist.
-	return fmt.Errorf("Failed to connect to the controller: remote management is not " +
-		"available yet (it comes with the node's HTTP management endpoint); use " +
-		"embed-server to edit a configuration offline")
-}
-
 // cmdReload reloads the server and, as jboss-cli does, prints nothing on
 // success. For the embedded server a reload is a new boot from the
 // configuration file as persisted, which rebuilds the model and clears any
@@ -178,6 +187,9 @@ func cmdReload(s *Shell, l Line, pl *grammar.Line) error {
 	}
 	if s.batch != nil {
 		return fmt.Errorf("The command is not allowed in a batch.")
+	}
+	if r, ok := s.client.(Remote); ok {
+		return s.reloadRemote(a, r)
 	}
 	if s.embedded == nil {
 		return noConnection()
@@ -214,13 +226,14 @@ func cmdShutdown(s *Shell, l Line, pl *grammar.Line) error {
 		s.node, s.nodeType = nil, ""
 		return s.Close()
 	}
+	if r, ok := s.client.(Remote); ok {
+		return s.shutdownRemote(argsOf(pl.Cmd), r)
+	}
 	return nil
 }
 
-// cmdCommandTimeout gets, sets or resets the per-command timeout.
-//
-// Limitation: the timeout is kept but not enforced; a request to the
-// embedded server runs to its end however long it takes.
+// cmdCommandTimeout gets, sets or resets the per-command timeout, which
+// executeTimed applies to every request.
 func cmdCommandTimeout(s *Shell, l Line, pl *grammar.Line) error {
 	a := argsOf(pl.Cmd)
 	if len(a.pos) == 0 {
@@ -258,20 +271,5 @@ func cmdVersion(s *Shell, l Line, pl *grammar.Line) error {
 	s.println("JBOSS_HOME: " + home)
 	s.println("Release: " + Version)
 	s.println("os.name: " + runtime.GOOS)
-	return nil
-}
-
-func cmdHelp(s *Shell, l Line, pl *grammar.Line) error {
-	names := make([]string, 0, len(handlers))
-	for n := range handlers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	s.println("Commands:")
-	for _, n := range names {
-		s.println("  " + n)
-	}
-	s.println("Operations: [/node-type=node-name (/node-type=node-name)*] : " +
-		"operation-name [( [parameter-name=parameter-value (,parameter-name=parameter-value)*] )]")
 	return nil
 }

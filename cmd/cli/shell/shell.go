@@ -48,11 +48,14 @@ type Options struct {
 	// Embed starts an embedded server for embed-server; nil makes
 	// embed-server fail.
 	Embed Embedder
+	// Connect opens a connection to a remote controller for connect; nil
+	// makes connect fail.
+	Connect Connector
 	// Dir is the directory relative paths are taken from; "" is the
 	// process's working directory.
 	Dir string
-	// CommandTimeout is the per-command timeout in seconds (0: none). It is
-	// kept for command-timeout get; the embedded controller is not bounded.
+	// CommandTimeout is the per-command timeout in seconds (0: none): a
+	// request without a response by then fails with "Timeout exception".
 	CommandTimeout int
 }
 
@@ -72,11 +75,15 @@ type Shell struct {
 	embedded  Embedded
 	embedOpts EmbedOptions // how the embedded server was started, for reload
 	batch     *Batch
-	flow      block // the control-flow block collecting lines, if any
+	held      map[string]*Batch // batches put aside by holdback-batch, by name
+	aliases   map[string]string // alias name -> the text it stands for
+	flow      block             // the control-flow block collecting lines, if any
 
 	exitCode   int
 	terminated bool
 	cmdTimeout int
+	history    History // the interactive shell's history, for the history command
+	color      bool    // colours in Interact's output (interactive shell only)
 }
 
 // New returns a Shell with no connection, no variables and the root as its
@@ -270,7 +277,9 @@ func (s *Shell) echo(l Line) {
 func (s *Shell) Prompt() string {
 	var b strings.Builder
 	b.WriteString("[")
-	if s.client != nil {
+	if r, ok := s.client.(Remote); ok {
+		b.WriteString("standalone@" + r.Address() + " ")
+	} else if s.client != nil {
 		b.WriteString("standalone@embedded ")
 	} else {
 		b.WriteString("disconnected ")
@@ -301,6 +310,7 @@ func (s *Shell) operation(l Line, pl *grammar.Line) error {
 	if err != nil {
 		return syntaxFailure(l, err)
 	}
+	s.warnIgnored(l, pl.Op)
 	if s.batch != nil {
 		s.batch.Add(op, batchText(op, l.Text), l)
 		return nil
@@ -312,7 +322,7 @@ func (s *Shell) operation(l Line, pl *grammar.Line) error {
 	if err != nil {
 		return err
 	}
-	return s.printResponse(resp)
+	return withDeploymentHint(op, resp, s.printResponse(resp))
 }
 
 // batchText is a step as jboss-cli lists it: the absolute address of the
@@ -336,9 +346,9 @@ func (s *Shell) execute(l Line, op dmr.Value) (dmr.Value, error) {
 	if s.client == nil {
 		return dmr.Value{}, noConnection()
 	}
-	resp, err := s.client.Execute(op)
+	resp, err := s.executeTimed(l, op)
 	if err != nil {
-		return dmr.Value{}, fmt.Errorf("Communication error: %w", err)
+		return dmr.Value{}, err
 	}
 	return resp, nil
 }

@@ -1,0 +1,148 @@
+package console
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var cacheTypes = []string{"distributed-cache=", "invalidation-cache=", "local-cache=",
+	"replicated-cache=", "scattered-cache=", "scheduled-thread-pool=", "thread-pool=",
+	"transport="}
+
+var readResourceParams = []string{"attributes-only", "include-defaults", "include-runtime",
+	"recursive", "recursive-depth", "resolve-expressions"}
+
+func TestCompleteAtEachPosition(t *testing.T) {
+	sh := bootShell(t, nil, "set foo=1\nset bar=2")
+	tests := []struct {
+		name, line string
+		want       []string
+		start      int
+	}{
+		{"a command name", "ec", []string{"echo", "echo-dmr"}, 0},
+		{"a command name after leading spaces", "  unse", []string{"unset"}, 2},
+		{"a subsystem name", "/subsystem=in", []string{"infinispan"}, 11},
+		{"a child type from the root", "/sub", []string{"subsystem="}, 1},
+		{"the child types of a cache container",
+			"/subsystem=infinispan/cache-container=keycloak/", cacheTypes, 47},
+		{"the names of a child type", "/subsystem=infinispan/cache-container=k",
+			[]string{"keycloak"}, 38},
+		{"a path after '..'", "/subsystem=infinispan/../subsystem=undert",
+			[]string{"undertow"}, 35},
+		{"an operation name", "/subsystem=logging:read-o",
+			[]string{"read-operation-description", "read-operation-names"}, 19},
+		{"the parameters of an operation", ":read-resource(", readResourceParams, 15},
+		{"the parameters not given yet", ":read-resource(recursive=true,",
+			[]string{"attributes-only", "include-defaults", "include-runtime",
+				"recursive-depth", "resolve-expressions"}, 30},
+		{"a parameter after a space", ":read-resource(recursive=true, include-r",
+			[]string{"include-runtime"}, 31},
+		{"a boolean parameter value", ":read-resource(recursive=", []string{"false", "true"}, 25},
+		{"the attribute names of write-attribute",
+			"/subsystem=undertow:write-attribute(name=", []string{"default-security-domain",
+				"default-server", "default-servlet-container", "default-virtual-host",
+				"instance-id", "obfuscate-session-route", "statistics-enabled"}, 41},
+		{"the allowed values of the attribute written",
+			"/subsystem=logging/console-handler=CONSOLE:write-attribute(name=level,value=W",
+			[]string{"WARN", "WARNING"}, 76},
+		{"a child type for read-children-names",
+			"/subsystem=jgroups:read-children-names(child-type=", []string{"channel", "stack"},
+			50},
+		{"a header name", ":read-resource(){roll",
+			[]string{"rollback-on-runtime-failure", "rollout"}, 17},
+		{"a second header", ":read-resource(){rollout=x; allow",
+			[]string{"allow-resource-service-restart"}, 28},
+		{"a boolean header value", ":read-resource(){rollback-on-runtime-failure=",
+			[]string{"false", "true"}, 45},
+		{"variables after $", "echo $", []string{"$bar", "$foo"}, 5},
+		{"a variable in an operation", ":read-resource(recursive=$f", []string{"$foo"}, 25},
+		{"a node path for cd", "cd subsystem=l", []string{"logging"}, 13},
+		{"a child type for ls", "ls /subsystem=jgroups/", []string{"channel=", "stack="}, 22},
+		{"the options of a command", "ls -", []string{"--resolve-expressions", "-l"}, 3},
+		{"options not given yet", "ls -l -", []string{"--resolve-expressions"}, 6},
+		{"the values of an option", "embed-server --std-out=", []string{"discard", "echo"}, 23},
+		{"a node path for --node", "read-attribute --node=/subsystem=jg",
+			[]string{"jgroups"}, 33},
+		{"an attribute for read-attribute", "read-attribute server-s",
+			[]string{"server-state"}, 15},
+		{"a data-source option from the model", "data-source add --name=x --driver-n",
+			[]string{"--driver-name"}, 25},
+		{"a data-source name", "data-source remove --name=E", []string{"ExampleDS"}, 26},
+		{"a command for help", "help batc", []string{"batch"}, 5},
+		{"nothing for an unknown child type", "/nope=", nil, 6},
+		{"the operation of an if", "if (outcome == success) of /subsystem=jg",
+			[]string{"jgroups"}, 38},
+		{"the operation of a for", "for n in :read-children-names(child-type=sub",
+			[]string{"subsystem"}, 41},
+		{"the operation of echo-dmr", "echo-dmr --compact :read-resource(rec",
+			[]string{"recursive", "recursive-depth"}, 34},
+		{"the options of echo-dmr", "echo-dmr --c", []string{"--compact"}, 9},
+	}
+	c := NewCompleter(sh)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, start := c.Complete(tc.line)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Complete(%q) candidates (-want +got):\n%s", tc.line, diff)
+			}
+			if start != tc.start {
+				t.Errorf("Complete(%q) start = %d, want %d", tc.line, start, tc.start)
+			}
+		})
+	}
+}
+
+func TestCompleteRelativeToTheCurrentNode(t *testing.T) {
+	sh := bootShell(t, nil, "cd /subsystem=infinispan/cache-container=keycloak")
+	tests := []struct {
+		name, line string
+		want       []string
+		start      int
+	}{
+		{"a child type", "./", cacheTypes, 2},
+		{"a child type without a slash", "dist", []string{"distributed-cache="}, 0},
+		{"an operation of the current node", ":remove-a", []string{"remove-alias"}, 1},
+		{"the parent's children", "../cache-container=w", []string{"web"}, 19},
+		{"a path for ls", "ls local-cache=",
+			[]string{"authorization", "keys", "realms", "users"}, 15},
+	}
+	c := NewCompleter(sh)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, start := c.Complete(tc.line)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Complete(%q) candidates (-want +got):\n%s", tc.line, diff)
+			}
+			if start != tc.start {
+				t.Errorf("Complete(%q) start = %d, want %d", tc.line, start, tc.start)
+			}
+		})
+	}
+}
+
+func TestCompleteWithoutAConnection(t *testing.T) {
+	c := NewCompleter(disconnected{})
+	got, start := c.Complete("/subsystem=")
+	if len(got) != 0 || start != 11 {
+		t.Errorf("Complete without a connection = %q at %d, want nothing at 11", got, start)
+	}
+	got, _ = c.Complete("stop-embedded")
+	if diff := cmp.Diff([]string{"stop-embedded-server"}, got); diff != "" {
+		t.Errorf("command names without a connection (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadlineAdapterReturnsTheRestOfEachCandidate(t *testing.T) {
+	sh := bootShell(t, nil, "")
+	r := readlineCompleter{c: NewCompleter(sh)}
+	line := []rune("ls /subsystem=jgroups/st and more")
+	got, length := r.Do(line, len("ls /subsystem=jgroups/st"))
+	var rest []string
+	for _, g := range got {
+		rest = append(rest, string(g))
+	}
+	if diff := cmp.Diff([]string{"ack="}, rest); diff != "" || length != 2 {
+		t.Errorf("Do = %q, %d; want [ack=], 2 (%s)", rest, length, diff)
+	}
+}

@@ -1,0 +1,194 @@
+package remote
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/icholy/digest"
+)
+
+// ErrInteraction is the failure of a prompt that --error-on-interact
+// forbids, or that has no terminal to ask on.
+var ErrInteraction = errors.New("user interaction is not allowed " +
+	"(--error-on-interact): give --user and --password")
+
+// authTransport authenticates requests to the node: with the local token
+// when the node offers local authentication and its token file is readable
+// (unless disabled), else with HTTP Digest, prompting for the user name and
+// password the first time they are needed. A request that gets 401 was not
+// run, so sending it again with credentials is safe. It is safe for
+// concurrent use.
+type authTransport struct {
+	base    http.RoundTripper
+	local   bool
+	prompt  func(string, bool) (string, error)
+	promptE error // the prompt's failure, kept so that it is asked once
+
+	promptUser string // the user --user gave without a password
+
+	// mu guards the credentials: the token, and the Digest transport
+	// (whose user and password are set once known).
+	mu     sync.Mutex
+	token  string
+	digest *digest.Transport
+}
+
+func newAuthTransport(base http.RoundTripper, o Options) *authTransport {
+	t := &authTransport{base: base, local: !o.NoLocalAuth && o.User == "", prompt: o.Prompt}
+	if o.User != "" {
+		t.digest = &digest.Transport{Username: o.User, Password: o.Password, Transport: base}
+		if o.Password == "" {
+			t.digest = nil
+			t.promptUser = o.User
+		}
+	}
+	return t
+}
+
+// RoundTrip sends req with the credentials known, and on a 401 obtains
+// them (token file, then prompt) and sends it once more.
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	body, err := readBody(req)
+	if err != nil {
+		return nil, err
+	}
+	t.mu.Lock()
+	token, dt := t.token, t.digest
+	t.mu.Unlock()
+	if dt != nil {
+		return dt.RoundTrip(withBody(req, body))
+	}
+	first := withBody(req, body)
+	if token != "" {
+		first.Header.Set("Authorization", LocalScheme+" "+token)
+	}
+	resp, err := t.base.RoundTrip(first)
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		return resp, err
+	}
+	if next := t.credentials(resp); next != nil {
+		drain(resp)
+		return next(withBody(req, body))
+	}
+	return resp, nil
+}
+
+// LocalScheme is the scheme of the node's local authentication (see
+// package server/endpoint).
+const LocalScheme = "Local"
+
+// credentials learns credentials after a 401: the local token when the
+// node offers it and the file is readable, else the user's name and
+// password from the prompt. It returns how to send the request again, or
+// nil when nothing new is known.
+func (t *authTransport) credentials(resp *http.Response) func(*http.Request) (*http.Response,
+	error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.local && t.token == "" {
+		if tok := readToken(resp.Header); tok != "" {
+			t.token = tok
+			return func(r *http.Request) (*http.Response, error) {
+				r.Header.Set("Authorization", LocalScheme+" "+tok)
+				return t.base.RoundTrip(r)
+			}
+		}
+	}
+	if t.digest != nil || t.promptE != nil || !hasDigest(resp.Header) {
+		return nil
+	}
+	user, pass, err := t.ask()
+	if err != nil {
+		t.promptE = err
+		return nil
+	}
+	t.digest = &digest.Transport{Username: user, Password: pass, Transport: t.base}
+	return t.digest.RoundTrip
+}
+
+// ask prompts for the user name (unless --user gave it) and the password.
+func (t *authTransport) ask() (string, string, error) {
+	if t.prompt == nil {
+		return "", "", ErrInteraction
+	}
+	user := t.promptUser
+	if user == "" {
+		u, err := t.prompt("Username: ", false)
+		if err != nil {
+			return "", "", err
+		}
+		user = strings.TrimSpace(u)
+	}
+	pass, err := t.prompt("Password: ", true)
+	return user, pass, err
+}
+
+// promptError returns why the prompt failed, nil if it did not.
+func (t *authTransport) promptError() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.promptE
+}
+
+// readToken reads the token file a Local challenge names; "" when there is
+// none or it cannot be read (another user's node).
+func readToken(h http.Header) string {
+	for _, v := range h.Values("WWW-Authenticate") {
+		rest, ok := strings.CutPrefix(v, LocalScheme+" ")
+		if !ok {
+			continue
+		}
+		path, ok := strings.CutPrefix(strings.TrimSpace(rest), "path=")
+		if !ok {
+			continue
+		}
+		data, err := os.ReadFile(strings.Trim(path, `"`))
+		if err != nil {
+			return ""
+		}
+		return strings.TrimSpace(string(data))
+	}
+	return ""
+}
+
+func hasDigest(h http.Header) bool {
+	for _, v := range h.Values("WWW-Authenticate") {
+		if digest.IsDigest(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// readBody reads req's body so that the request can be sent more than once.
+func readBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil
+	}
+	defer req.Body.Close()
+	return io.ReadAll(req.Body)
+}
+
+// withBody returns a copy of req carrying body, rewindable.
+func withBody(req *http.Request, body []byte) *http.Request {
+	r := req.Clone(req.Context())
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	r.GetBody = func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(body)), nil
+	}
+	if body == nil {
+		r.Body, r.GetBody = http.NoBody, nil
+	}
+	return r
+}
+
+func drain(resp *http.Response) {
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+}

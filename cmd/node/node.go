@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"wfcli/ops"
+	"wfcli/ops/dmr"
+	"wfcli/server"
+	"wfcli/server/endpoint"
+)
+
+// Node is a running server node: the server booted from its configuration,
+// and the management endpoint in front of it. Its Execute is the endpoint's
+// Executor; it handles the root reload and shutdown operations itself and
+// passes everything else to the server. Safe for concurrent use.
+type Node struct {
+	log    *slog.Logger
+	layout layout
+	opts   server.Options
+	auth   *endpoint.Auth
+	ln     net.Listener
+	http   *http.Server
+	start  time.Time
+	// logFile is log/server.log, closed at shutdown; nil when not opened.
+	logFile io.Closer
+
+	// srvMu guards srv: requests hold it shared, a reload exclusively, so
+	// that no request reaches a server being replaced.
+	srvMu sync.RWMutex
+	srv   *server.Server
+
+	// stop is closed when a shutdown operation asks the node to stop.
+	stop     chan struct{}
+	stopOnce sync.Once
+}
+
+// bootNode boots the server of cfg, writes the local token and listens on
+// the management interface. It returns once the node accepts requests.
+func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
+	n := &Node{layout: l, start: time.Now(), stop: make(chan struct{}),
+		log: slog.New(slog.NewTextHandler(logw, nil)).With("component", "node")}
+	props := l.properties()
+	if host, err := os.Hostname(); err == nil {
+		props["jboss.node.name"] = host
+	}
+	for k, v := range cfg.props {
+		props[k] = v
+	}
+	n.opts = server.Options{ConfigFile: l.configFile(cfg.serverConfig),
+		AdminOnly: cfg.adminOnly, Properties: props, Stdout: logw}
+	n.log.Info("starting", "config", n.opts.ConfigFile, "base_dir", l.base,
+		"node_name", props["jboss.node.name"], "admin_only", cfg.adminOnly)
+	srv, err := server.Embed(n.opts)
+	if err != nil {
+		return nil, err
+	}
+	n.srv = srv
+	if err := n.listen(); err != nil {
+		srv.Stop()
+		return nil, err
+	}
+	return n, nil
+}
+
+// listen opens the management interface and serves the endpoint on it.
+func (n *Node) listen() error {
+	addr, err := managementAddress(n.srv)
+	if err != nil {
+		return err
+	}
+	users := endpoint.NewUsers(filepath.Join(n.layout.config, "mgmt-users.properties"))
+	n.auth, err = endpoint.NewAuth(endpoint.AuthOptions{Users: users,
+		TokenDir: filepath.Join(n.layout.tmp, "auth")})
+	if err != nil {
+		return err
+	}
+	h, err := endpoint.New(endpoint.Options{Executor: n, Auth: n.auth, Logger: n.log})
+	if err != nil {
+		return err
+	}
+	n.ln, err = net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("management interface: %w", err)
+	}
+	n.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout: 2 * time.Minute}
+	go n.http.Serve(n.ln)
+	n.log.Info("http management interface listening",
+		"url", "http://"+n.ln.Addr().String()+"/management", "users", users.Path())
+	n.log.Info("started", "ms", time.Since(n.start).Milliseconds(),
+		"state", n.srv.Controller().ProcessState())
+	return nil
+}
+
+// Addr returns the address the management interface listens on.
+func (n *Node) Addr() string { return n.ln.Addr().String() }
+
+// Stopping returns a channel closed when a shutdown operation asked the
+// node to stop.
+func (n *Node) Stopping() <-chan struct{} { return n.stop }
+
+// Shutdown stops the node gracefully: the endpoint stops accepting, waits
+// for the requests in flight (until ctx ends), then the server stops and
+// the local token is removed.
+func (n *Node) Shutdown(ctx context.Context) error {
+	n.log.Info("stopping")
+	err := n.http.Shutdown(ctx)
+	n.srvMu.Lock()
+	err = errors.Join(err, n.srv.Stop(), n.auth.RemoveToken())
+	n.srvMu.Unlock()
+	n.log.Info("stopped", "uptime_ms", time.Since(n.start).Milliseconds())
+	if n.logFile != nil {
+		err = errors.Join(err, n.logFile.Close())
+	}
+	return err
+}
+
+// Execute runs a management request: reload and shutdown of the root here,
+// everything else on the server.
+func (n *Node) Execute(op dmr.Value) dmr.Value {
+	if isRootOperation(op, "reload") {
+		return n.reload(op)
+	}
+	if isRootOperation(op, "shutdown") {
+		return n.shutdown(op)
+	}
+	n.srvMu.RLock()
+	defer n.srvMu.RUnlock()
+	return n.srv.Execute(op)
+}
+
+// reload boots the server again from its configuration file (which holds
+// every committed change), so that the node runs the configuration as the
+// model now describes it. reload-required is cleared; restart-required
+// survives, as in WildFly.
+//
+// Limitation: the management listener is not rebound on reload; a changed
+// management port or address takes effect at the next start.
+func (n *Node) reload(op dmr.Value) dmr.Value {
+	opts := n.opts
+	if v, ok := op.Get("admin-only"); ok && v.IsDefined() {
+		b, err := v.AsBool()
+		if err != nil {
+			return failed("WFLYCTL0097: Wrong type for 'admin-only'. Expected [BOOLEAN] " +
+				"but was " + v.Type().String())
+		}
+		opts.AdminOnly = b
+	}
+	if v, ok := op.Get("start-mode"); ok && v.IsDefined() {
+		opts.AdminOnly = v.AsString() == "admin-only"
+	}
+	n.srvMu.Lock()
+	defer n.srvMu.Unlock()
+	start := time.Now()
+	restart := n.srv.Controller().ProcessState() == ops.StateRestartRequired
+	srv, err := server.Embed(opts)
+	if err != nil {
+		n.log.Error("reload failed", "error", err)
+		return failed("WFLYSRV0235: Failed to reload the server: " + err.Error())
+	}
+	n.srv.Stop()
+	n.srv, n.opts = srv, opts
+	if restart {
+		srv.Controller().SetProcessState(ops.StateRestartRequired)
+	}
+	n.log.Info("reloaded", "ms", time.Since(start).Milliseconds(),
+		"admin_only", opts.AdminOnly)
+	return success(srv.Controller().ProcessState())
+}
+
+// shutdown answers first and then stops the node; with restart=true it
+// reloads instead (this node is its own process controller).
+func (n *Node) shutdown(op dmr.Value) dmr.Value {
+	if v, ok := op.Get("restart"); ok {
+		if b, _ := v.AsBool(); b {
+			return n.reload(dmr.NewObject())
+		}
+	}
+	n.stopOnce.Do(func() { close(n.stop) })
+	return success(ops.StateRunning)
+}
+
+// isRootOperation reports whether op is the operation name on the root.
+func isRootOperation(op dmr.Value, name string) bool {
+	v, _ := op.Get("operation")
+	if v.Type() != dmr.String || v.Str() != name {
+		return false
+	}
+	av, _ := op.Get("address")
+	a, err := ops.AddressFromValue(av)
+	return err == nil && len(a) == 0
+}
+
+func success(state string) dmr.Value {
+	r := dmr.NewObject()
+	r.Set("outcome", dmr.NewString("success"))
+	if state != ops.StateRunning {
+		h := dmr.NewObject()
+		h.Set("process-state", dmr.NewString(state))
+		r.Set("response-headers", h)
+	}
+	return r
+}
+
+func failed(msg string) dmr.Value {
+	r := dmr.NewObject()
+	r.Set("outcome", dmr.NewString("failed"))
+	r.Set("failure-description", dmr.NewString(msg))
+	r.Set("rolled-back", dmr.NewBool(true))
+	return r
+}

@@ -1,0 +1,283 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"wfcli/cmd/cli/remote"
+	"wfcli/cmd/cli/shell"
+	"wfcli/ops/dmr"
+	"wfcli/server/defaultconfig"
+	"wfcli/server/endpoint"
+)
+
+// install makes a WildFly-like install in a temp directory: standalone/
+// configuration/standalone-ha.xml (the default HA configuration) and a
+// management user admin.
+func install(t testing.TB) string {
+	t.Helper()
+	home := t.TempDir()
+	conf := filepath.Join(home, "standalone", "configuration")
+	if err := os.MkdirAll(conf, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(conf, "standalone-ha.xml"),
+		defaultconfig.StandaloneHA(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := endpoint.AddUser(filepath.Join(conf, "mgmt-users.properties"), "admin",
+		"secret-1"); err != nil {
+		t.Fatal(err)
+	}
+	return home
+}
+
+// freePorts returns a port p such that p and p+100 are free on loopback.
+func freePorts(t testing.TB) int {
+	t.Helper()
+	for range 20 {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+		if p+100 > 65535 {
+			continue
+		}
+		if ln2, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(p+100)); err == nil {
+			ln2.Close()
+			return p
+		}
+	}
+	t.Skip("no pair of free loopback ports p and p+100")
+	return 0
+}
+
+// startNode boots a node from args as the command line gives them and
+// stops it at the end of the test.
+func startNode(t testing.TB, args ...string) *Node {
+	t.Helper()
+	cfg, err := parseArgs(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	n, err := start(cfg, &log)
+	if err != nil {
+		t.Fatalf("starting the node: %v\n%s", err, log.String())
+	}
+	t.Cleanup(func() { n.Shutdown(context.Background()) })
+	return n
+}
+
+// remoteShell is the CLI's engine connected to addr with o's credentials.
+func remoteShell(t testing.TB, addr string, o remote.Options) (*shell.Shell, *bytes.Buffer) {
+	t.Helper()
+	var out bytes.Buffer
+	connect := func(c string) (shell.Remote, error) {
+		ctrl, err := remote.ParseController(c)
+		if err != nil {
+			return nil, err
+		}
+		o.Controller = ctrl
+		rc, err := remote.Connect(o)
+		if err != nil {
+			return nil, err
+		}
+		return testRemote{rc}, nil
+	}
+	sh := shell.New(shell.Options{Stdout: &out, Stderr: &out, Connect: connect})
+	if err := sh.Connect(addr); err != nil {
+		t.Fatal(err)
+	}
+	return sh, &out
+}
+
+type testRemote struct{ *remote.Client }
+
+func (r testRemote) Address() string               { return r.Controller().HostPort() }
+func (r testRemote) ConnectTimeout() time.Duration { return time.Second }
+
+// readAttr reads an attribute through the node, as the endpoint would.
+func readAttr(t testing.TB, n *Node, attr string, pairs ...string) string {
+	t.Helper()
+	return readString(n, "<undefined>", attr, pairs...)
+}
+
+func TestTwoNodesFromOneInstall(t *testing.T) {
+	home := install(t)
+	port := freePorts(t)
+	node2Base := filepath.Join(home, "node2")
+	if err := os.MkdirAll(filepath.Join(node2Base, "configuration"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"standalone-ha.xml", "mgmt-users.properties"} {
+		data, _ := os.ReadFile(filepath.Join(home, "standalone", "configuration", f))
+		os.WriteFile(filepath.Join(node2Base, "configuration", f), data, 0o600)
+	}
+	common := []string{"-c", "standalone-ha.xml", "-Djboss.home.dir=" + home,
+		"-bmanagement=127.0.0.1", "-Djboss.management.http.port=" + strconv.Itoa(port)}
+	n1 := startNode(t, append(common, "-Djboss.node.name=node1",
+		"-Djboss.socket.binding.port-offset=0")...)
+	n2 := startNode(t, append(common, "-Djboss.node.name=node2",
+		"-Djboss.server.base.dir="+node2Base, "-Djboss.socket.binding.port-offset=100")...)
+
+	wantAddrs := []string{"127.0.0.1:" + strconv.Itoa(port),
+		"127.0.0.1:" + strconv.Itoa(port+100)}
+	if diff := cmp.Diff(wantAddrs, []string{n1.Addr(), n2.Addr()}); diff != "" {
+		t.Fatalf("management addresses (-want +got):\n%s", diff)
+	}
+
+	// Node 1 with local authentication, node 2 with a password.
+	script := func(name string) string {
+		return "/system-property=cluster.member:add(value=" + name + ")\n" +
+			"/subsystem=jgroups/channel=ee:write-attribute(name=stack, value=tcp)\n" +
+			"if (outcome == success) of /system-property=cluster.member:read-resource\n" +
+			"    /system-property=checked:add(value=${jboss.node.name})\n" +
+			"end-if\n"
+	}
+	sh1, out1 := remoteShell(t, "remote+http://"+wantAddrs[0], remote.Options{})
+	sh2, out2 := remoteShell(t, wantAddrs[1], remote.Options{User: "admin",
+		Password: "secret-1"})
+	if !sh1.Run(shell.SplitScript("n1.cli", script("node1"))) {
+		t.Fatalf("script on node 1 failed:\n%s", out1)
+	}
+	if !sh2.Run(shell.SplitScript("n2.cli", script("node2"))) {
+		t.Fatalf("script on node 2 failed:\n%s", out2)
+	}
+
+	// Both models and both files hold each node's own change.
+	for i, n := range []*Node{n1, n2} {
+		name := "node" + strconv.Itoa(i+1)
+		got := []string{
+			readAttr(t, n, "value", "system-property", "cluster.member"),
+			readAttr(t, n, "stack", "subsystem", "jgroups", "channel", "ee"),
+			readAttr(t, n, "server-state"),
+		}
+		if diff := cmp.Diff([]string{name, "tcp", "reload-required"}, got); diff != "" {
+			t.Errorf("%s model (-want +got):\n%s", name, diff)
+		}
+		xml, _ := os.ReadFile(n.opts.ConfigFile)
+		for _, want := range []string{
+			`<property name="cluster.member" value="` + name + `"/>`,
+			`<channel name="ee" stack="tcp"`,
+		} {
+			if !strings.Contains(string(xml), want) {
+				t.Errorf("%s: %s does not contain %s", name, n.opts.ConfigFile, want)
+			}
+		}
+	}
+	if a, b := n1.opts.ConfigFile, n2.opts.ConfigFile; a == b {
+		t.Errorf("both nodes use %s", a)
+	}
+
+	// Each node logs to its own log/server.log, and never a password.
+	for _, base := range []string{filepath.Join(home, "standalone"), node2Base} {
+		log, err := os.ReadFile(filepath.Join(base, "log", "server.log"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(log), `msg="http management interface listening"`) {
+			t.Errorf("%s/log/server.log has no listening line:\n%s", base, log)
+		}
+		if strings.Contains(string(log), "secret-1") {
+			t.Errorf("%s/log/server.log shows the password", base)
+		}
+	}
+}
+
+func TestReloadClearsReloadRequired(t *testing.T) {
+	home := install(t)
+	port := freePorts(t)
+	n := startNode(t, "-c", "standalone-ha.xml", "-Djboss.home.dir="+home,
+		"-Djboss.management.http.port="+strconv.Itoa(port))
+	sh, out := remoteShell(t, "127.0.0.1:"+strconv.Itoa(port), remote.Options{})
+	lines := "/subsystem=jgroups/channel=ee:write-attribute(name=stack, value=tcp)\n" +
+		"reload\n"
+	if !sh.Run(shell.SplitScript("r.cli", lines)) {
+		t.Fatalf("script failed:\n%s", out)
+	}
+	got := []string{readAttr(t, n, "server-state"),
+		readAttr(t, n, "stack", "subsystem", "jgroups", "channel", "ee")}
+	if diff := cmp.Diff([]string{"running", "tcp"}, got); diff != "" {
+		t.Errorf("after reload (-want +got):\n%s", diff)
+	}
+}
+
+func TestShutdownOperationStopsTheNode(t *testing.T) {
+	home := install(t)
+	port := freePorts(t)
+	n := startNode(t, "-c", "standalone-ha.xml", "-Djboss.home.dir="+home,
+		"-Djboss.management.http.port="+strconv.Itoa(port))
+	token := n.auth.TokenFile()
+	op := dmr.NewObject()
+	op.Set("operation", dmr.NewString("shutdown"))
+	if got := n.Execute(op).CompactString(); got != `{"outcome"=>"success"}` {
+		t.Fatalf("shutdown = %s", got)
+	}
+	select {
+	case <-n.Stopping():
+	case <-time.After(time.Second):
+		t.Fatal("the node was not asked to stop")
+	}
+	if err := n.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(token); !os.IsNotExist(err) {
+		t.Errorf("the local token file is still there: %v", err)
+	}
+	if _, err := net.DialTimeout("tcp", n.Addr(), 200*time.Millisecond); err == nil {
+		t.Error("the management interface still accepts connections")
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    config
+		wantErr string
+	}{
+		{"the defaults", nil, config{serverConfig: "standalone.xml",
+			props: map[string]string{}}, ""},
+		{"standalone.sh's forms", []string{"-c", "standalone-ha.xml", "-b=0.0.0.0",
+			"-bmanagement", "10.0.0.1", "-Djboss.node.name=n1", "-Dflag", "--admin-only"},
+			config{serverConfig: "standalone-ha.xml", adminOnly: true,
+				props: map[string]string{"jboss.bind.address": "0.0.0.0",
+					"jboss.bind.address.management": "10.0.0.1",
+					"jboss.node.name":               "n1", "flag": "true"}}, ""},
+		{"the long form of the configuration", []string{"--server-config=x.xml",
+			"-bprivate=10.0.0.2"}, config{serverConfig: "x.xml",
+			props: map[string]string{"jboss.bind.address.private": "10.0.0.2"}}, ""},
+		{"an unknown option", []string{"--frobnicate"}, config{},
+			"Invalid option '--frobnicate'"},
+		{"a missing value", []string{"-c"}, config{}, "Argument expected for option -c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseArgs(tt.args)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, *got, cmp.AllowUnexported(config{})); diff != "" {
+				t.Errorf("config (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
