@@ -113,6 +113,22 @@ func TestInteractiveShellOnATerminal(t *testing.T) {
 	tm.expect("^C")
 	tm.expect("[standalone@embedded /] ")
 
+	tm.typeText("set answer=42\r")
+	tm.typeText("set another=1\r")
+	tm.typeText("echo $\t") // the first Tab completes what they share
+	tm.expect("echo $an")
+	tm.typeText("\t") // the second lists them
+	tm.expect("$another")
+	tm.expect("$answer")
+	tm.typeText("\x03\x03")
+	tm.expect("^C")
+
+	tm.typeText("/subsystem=undertow:write-attribute(name=\t")
+	tm.expect("default-virtual-host")
+	tm.expect("statistics-enabled")
+	tm.typeText("\x03\x03")
+	tm.expect("^C")
+
 	tm.typeText("cd subsystem=logging\r")
 	tm.expect("[standalone@embedded subsystem=logging] ")
 	tm.typeText("batch\r")

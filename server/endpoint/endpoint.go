@@ -77,8 +77,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	user, ok := h.auth.check(w, r)
+	debug := h.log.Enabled(r.Context(), slog.LevelDebug)
 	if !ok {
-		h.log.Debug("unauthenticated request", "method", r.Method, "path", r.URL.Path)
+		if debug {
+			h.log.Debug("unauthenticated request", "method", r.Method, "path", r.URL.Path)
+		}
 		return
 	}
 	if !sameOrigin(r) {
@@ -86,7 +89,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"the host")
 		return
 	}
-	h.log.Debug("management request", "method", r.Method, "path", r.URL.Path, "user", user)
+	if debug {
+		h.log.Debug("management request", "method", r.Method, "path", r.URL.Path,
+			"user", user)
+	}
 	switch r.Method {
 	case http.MethodPost:
 		h.post(w, r)

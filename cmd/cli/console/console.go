@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
 
 	"github.com/chzyer/readline"
@@ -51,6 +52,19 @@ func Run(sh *shell.Shell, o Options) int {
 		return 1
 	}
 	defer rl.Close()
+	// Ctrl-C while a command runs must not kill the CLI (and an embedded
+	// server in the middle of writing its configuration); at the prompt the
+	// terminal is raw and Ctrl-C reaches readline as a key instead.
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt)
+	defer func() {
+		signal.Stop(interrupts)
+		close(interrupts)
+	}()
+	go func() {
+		for range interrupts {
+		}
+	}()
 	loop(sh, rl, hist, o.Stderr)
 	return 0
 }
@@ -77,6 +91,7 @@ func newEditor(sh *shell.Shell, hist *History, o Options) (*readline.Instance, e
 	for _, l := range hist.Lines() {
 		rl.SaveHistory(l)
 	}
+	hist.onClear = rl.ResetHistory
 	return rl, nil
 }
 

@@ -27,6 +27,7 @@ type History struct {
 	limit   int
 	lines   []string
 	enabled bool
+	onClear func() // also forgets the line editor's copy, when set
 }
 
 // DefaultHistoryPath returns ~/.wfcli-history, or "" when there is no home
@@ -81,6 +82,9 @@ func (h *History) Lines() []string { return append([]string(nil), h.lines...) }
 // Clear forgets every line and empties the file.
 func (h *History) Clear() error {
 	h.lines = nil
+	if h.onClear != nil {
+		h.onClear()
+	}
 	return h.save()
 }
 

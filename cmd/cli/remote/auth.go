@@ -1,7 +1,6 @@
 package remote
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"net/http"
@@ -51,45 +50,65 @@ func newAuthTransport(base http.RoundTripper, o Options) *authTransport {
 }
 
 // RoundTrip sends req with the credentials known, and on a 401 obtains
-// them (token file, then prompt) and sends it once more.
+// them (token file, then prompt) and sends it once more. The caller may
+// have set the local token already (see token), which spares a copy of
+// the request.
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	body, err := readBody(req)
-	if err != nil {
-		return nil, err
-	}
 	t.mu.Lock()
 	token, dt := t.token, t.digest
 	t.mu.Unlock()
 	if dt != nil {
-		return dt.RoundTrip(withBody(req, body))
+		return dt.RoundTrip(req)
 	}
-	first := withBody(req, body)
-	if token != "" {
-		first.Header.Set("Authorization", LocalScheme+" "+token)
+	if token != "" && req.Header.Get("Authorization") == "" {
+		req = req.Clone(req.Context())
+		req.Header.Set("Authorization", LocalScheme+" "+token)
 	}
-	resp, err := t.base.RoundTrip(first)
+	resp, err := t.base.RoundTrip(req)
 	if err != nil || resp.StatusCode != http.StatusUnauthorized {
 		return resp, err
 	}
-	if next := t.credentials(resp); next != nil {
-		drain(resp)
-		return next(withBody(req, body))
+	next := t.credentials(resp, req.Header.Get("Authorization"))
+	if next == nil || req.GetBody == nil {
+		return resp, nil
 	}
-	return resp, nil
+	body, err := req.GetBody()
+	if err != nil {
+		return resp, nil
+	}
+	drain(resp)
+	again := req.Clone(req.Context())
+	again.Body = body
+	again.Header.Del("Authorization")
+	return next(again)
+}
+
+// currentToken returns the local token once known, "" before.
+func (t *authTransport) currentToken() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.digest != nil {
+		return ""
+	}
+	return t.token
 }
 
 // LocalScheme is the scheme of the node's local authentication (see
 // package server/endpoint).
 const LocalScheme = "Local"
 
-// credentials learns credentials after a 401: the local token when the
-// node offers it and the file is readable, else the user's name and
-// password from the prompt. It returns how to send the request again, or
-// nil when nothing new is known.
-func (t *authTransport) credentials(resp *http.Response) func(*http.Request) (*http.Response,
-	error) {
+// credentials learns credentials after a 401 of a request sent with the
+// Authorization header sent: the local token when the node offers it and
+// the file is readable, else the user's name and password from the prompt.
+// It returns how to send the request again, or nil when nothing new is
+// known.
+func (t *authTransport) credentials(resp *http.Response,
+	sent string) func(*http.Request) (*http.Response, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.token != "" && sent == LocalScheme+" "+t.token {
+		t.token = "" // the node restarted with a new token: read it again
+	}
 	if t.local && t.token == "" {
 		if tok := readToken(resp.Header); tok != "" {
 			t.token = tok
@@ -163,29 +182,6 @@ func hasDigest(h http.Header) bool {
 		}
 	}
 	return false
-}
-
-// readBody reads req's body so that the request can be sent more than once.
-func readBody(req *http.Request) ([]byte, error) {
-	if req.Body == nil || req.Body == http.NoBody {
-		return nil, nil
-	}
-	defer req.Body.Close()
-	return io.ReadAll(req.Body)
-}
-
-// withBody returns a copy of req carrying body, rewindable.
-func withBody(req *http.Request, body []byte) *http.Request {
-	r := req.Clone(req.Context())
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	r.ContentLength = int64(len(body))
-	r.GetBody = func() (io.ReadCloser, error) {
-		return io.NopCloser(bytes.NewReader(body)), nil
-	}
-	if body == nil {
-		r.Body, r.GetBody = http.NoBody, nil
-	}
-	return r
 }
 
 func drain(resp *http.Response) {

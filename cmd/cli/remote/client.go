@@ -68,6 +68,7 @@ func New(o Options) (*Client, error) {
 		o.Timeout = DefaultTimeout
 	}
 	base := &http.Transport{
+		DisableCompression:  true,
 		DialContext:         (&net.Dialer{Timeout: o.Timeout, KeepAlive: 30 * time.Second}).DialContext,
 		MaxIdleConnsPerHost: 64,
 		IdleConnTimeout:     90 * time.Second,
@@ -134,6 +135,9 @@ func (c *Client) Execute(op dmr.Value) (dmr.Value, error) {
 		return dmr.Value{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	if tok := c.auth.currentToken(); tok != "" {
+		req.Header.Set("Authorization", LocalScheme+" "+tok)
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return dmr.Value{}, c.connError(err)

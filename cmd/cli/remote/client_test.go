@@ -1,10 +1,12 @@
 package remote
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -135,5 +137,47 @@ func TestFailedOperationIsAResponse(t *testing.T) {
 		`resource '[(\"system-property\" => \"absent\")]' not found","rolled-back"=>true}`
 	if got := resp.CompactString(); got != want {
 		t.Errorf("response = %s\nwant       %s", got, want)
+	}
+}
+
+func TestNewLocalTokenIsReadAfterARestart(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "standalone.xml")
+	if err := os.WriteFile(file, []byte(server.EmptyConfiguration), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.Embed(server.Options{ConfigFile: file, AdminOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	// Each boot writes a new token to the same file.
+	boot := func() http.Handler {
+		auth, err := endpoint.NewAuth(endpoint.AuthOptions{TokenDir: filepath.Join(dir, "auth")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := endpoint.New(endpoint.Options{Executor: srv, Auth: auth})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	var current atomic.Value
+	current.Store(boot())
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		current.Load().(http.Handler).ServeHTTP(w, r)
+	}))
+	defer hs.Close()
+	ctrl, _ := ParseController(strings.TrimPrefix(hs.URL, "http://"))
+	c, err := Connect(Options{Controller: ctrl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	current.Store(boot())
+	resp, err := c.Execute(operation("read-children-types"))
+	if err != nil || !strings.Contains(resp.CompactString(), `"outcome"=>"success"`) {
+		t.Errorf("after the restart: %s, %v", resp.CompactString(), err)
 	}
 }

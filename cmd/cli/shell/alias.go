@@ -86,6 +86,6 @@ func cmdConnectionInfo(s *Shell, l Line, pl *grammar.Line) error {
 		t.add("Server", "embedded in this process ("+s.embedOpts.ConfigFile+")")
 		t.add("Username", "none: an embedded server needs no login")
 	}
-	s.println(strings.TrimRight(t.String(false), "\n"))
+	s.println(trimLines(t.String(false)))
 	return nil
 }

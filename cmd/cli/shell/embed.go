@@ -112,6 +112,11 @@ func (s *Shell) configFile(l Line, a args, get func(...string) (string, bool)) (
 		return "", err
 	}
 	path := configPath(dir, name)
+	if path == filepath.Clean(name) {
+		fmt.Fprintf(s.errOut, "%s: warning: WildFly refuses an absolute --server-config "+
+			"(WFLYCTL0214: files must be relative to the configuration dir %s); "+
+			"this CLI reads %s as given\n", l.Where(), dir, path)
+	}
 	_, statErr := os.Stat(path)
 	switch {
 	case has(a, "empty-config") && !has(a, "remove-existing") && statErr == nil:
@@ -124,9 +129,13 @@ func (s *Shell) configFile(l Line, a args, get func(...string) (string, bool)) (
 	return path, nil
 }
 
-// configPath is where WildFly finds a --server-config name: in the
-// configuration directory, or, for an absolute name that is not there, the
-// name itself.
+// configPath is the file a --server-config name stands for: the name in
+// the configuration directory, or, for an absolute name not found there,
+// the name itself.
+//
+// WildFly's ConfigurationFile joins even an absolute name to the
+// configuration directory and fails with WFLYCTL0214 (only a read-only
+// configuration may be absolute); this CLI reads it, and configFile warns.
 func configPath(dir, name string) string {
 	path := filepath.Join(dir, name)
 	if !filepath.IsAbs(name) {

@@ -64,7 +64,16 @@ var commandUsage = map[string]string{
 	"remove-batch-line": "remove-batch-line <n>\n\nRemoves line n from the batch.",
 	"holdback-batch": "holdback-batch [name]\n\nPuts the batch aside and leaves batch " +
 		"mode; batch [name] takes it back, batch -l lists the names.",
-	"version": "version\n\nPrints the CLI's version and environment.",
+	"jdbc-driver-info": "jdbc-driver-info [name]\n\nLists the JDBC drivers the " +
+		"configuration declares (NAME, SOURCE), or prints the attributes of one.",
+	"alias": "alias [name='command line']\n\nLists the aliases, or defines one: in the " +
+		"interactive shell, a line whose first word is an alias runs with that word " +
+		"replaced.",
+	"unalias":         "unalias name ...\n\nRemoves aliases.",
+	"clear":           "clear\n\nClears the terminal (also cls).",
+	"cls":             "cls\n\nThe same as clear.",
+	"connection-info": "connection-info\n\nShows what the session is connected to.",
+	"version":         "version\n\nPrints the CLI's version and environment.",
 	"help": "help [--commands] [command]\n\nPrints this help, the list of commands, or the " +
 		"help of one command (also <command> --help).",
 	"history": "history [--clear | --disable | --enable]\n\nLists the lines typed in the " +

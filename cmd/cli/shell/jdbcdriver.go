@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"fmt"
 	"strings"
 
 	"wfcli/grammar"
@@ -29,7 +30,7 @@ func cmdJdbcDriverInfo(s *Shell, l Line, pl *grammar.Line) error {
 	if len(a.pos) > 0 {
 		d, ok := drivers.Get(a.pos[0])
 		if !ok {
-			return errNoDriver(a.pos[0])
+			return fmt.Errorf("No driver found with name %s.", a.pos[0])
 		}
 		s.println(formatValue(d, 0))
 		return nil
@@ -39,7 +40,7 @@ func cmdJdbcDriverInfo(s *Shell, l Line, pl *grammar.Line) error {
 		d, _ := drivers.Get(name)
 		t.add(name, driverSource(d))
 	}
-	s.println(strings.TrimRight(t.String(true), "\n"))
+	s.println(trimLines(t.String(true)))
 	return nil
 }
 
@@ -56,10 +57,12 @@ func driverSource(d dmr.Value) string {
 	return src
 }
 
-func errNoDriver(name string) error {
-	return &driverError{name}
+// trimLines drops the spaces that end each line of a table, and the last
+// newline.
+func trimLines(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
-
-type driverError struct{ name string }
-
-func (e *driverError) Error() string { return "No driver found with name " + e.name + "." }
