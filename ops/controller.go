@@ -172,6 +172,9 @@ func (c *Controller) executeWriteLocked(op dmr.Value) dmr.Value {
 		c.raiseStateLocked(t)
 	}
 	if err == nil && t.control != nil {
+		// Limitation: a hook that fails after a batch committed changes
+		// reports the batch as failed and rolled back, although its changes
+		// stay in the model and the file.
 		if cerr := c.runControlLocked(t.control); cerr != nil {
 			err = cerr
 			if isStepMap(res) {

@@ -81,6 +81,10 @@ type Reference struct {
 	// ("/subsystem=datasources/jdbc-driver"); any other is a child type of
 	// the referring resource's parent ("console-handler" for a logger).
 	Targets []string
+	// Runtime, when set, picks the values only the running node can check
+	// (a JDBC driver deployed as a jar, which no resource of the model
+	// provides); they pass.
+	Runtime func(value string) bool
 }
 
 // Operation is the definition of an operation a resource type offers beyond

@@ -24,6 +24,9 @@ func DescribeAttribute(a *Attribute) dmr.Value {
 	if len(a.Alternatives) > 0 {
 		d.Set("alternatives", stringList(a.Alternatives))
 	}
+	if a.References != nil {
+		d.Set("capability-reference", dmr.NewString(a.References.Capability))
+	}
 	if a.Default.IsDefined() {
 		d.Set("default", a.Default.Clone())
 	}

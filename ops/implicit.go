@@ -106,6 +106,12 @@ func (t *txn) lookup(a Address) (r *Resource, attached bool) {
 	return cur, attached
 }
 
+// exists reports whether the resource at a exists, implicitly or not.
+func (t *txn) exists(a Address) bool {
+	r, _ := t.lookup(a)
+	return r != nil
+}
+
 // materialize attaches r as the resource at a, an implicit child that
 // existed only virtually, after attaching its virtual ancestors. It goes
 // among its siblings of the same type by their XML order, so that the

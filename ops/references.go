@@ -90,6 +90,9 @@ func (t *txn) missingReferences(a Address) []string {
 			continue
 		}
 		for _, name := range referenceNames(res.Attr(at.Name)) {
+			if f := at.References.Runtime; f != nil && f(name) {
+				continue
+			}
 			if line := t.checkReference(a, at.References, name); line != "" {
 				lines = append(lines, line)
 			}

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"strings"
 	"testing"
 
 	"wfcli/ops/dmr"
@@ -12,7 +13,8 @@ import (
 func referenceDefinition() *Definition {
 	driver := &Attribute{Name: "driver-name", Type: dmr.String, Expressions: true,
 		References: &Reference{Capability: "org.test.driver",
-			Targets: []string{"/subsystem=ds/jdbc-driver"}}}
+			Targets: []string{"/subsystem=ds/jdbc-driver"},
+			Runtime: func(v string) bool { return strings.HasSuffix(v, ".jar") }}}
 	handlers := &Attribute{Name: "handlers", Type: dmr.List, ValueType: dmr.String,
 		References: &Reference{Capability: "org.test.handler",
 			Targets: []string{"console-handler", "file-handler"}}}
@@ -89,6 +91,9 @@ func TestReferencesCheckedAtTheEnd(t *testing.T) {
 		{name: "an expression is left to the runtime",
 			req:  refOp("add", refDS, `"driver-name" => "${env.DRIVER:pg}"`),
 			want: `{"outcome" => "success"}`},
+		{name: "a value only the runtime can check passes",
+			req:  refOp("add", refDS, `"driver-name" => "postgresql-42.2.5.jar"`),
+			want: `{"outcome" => "success"}`},
 		{name: "each missing item of a list is named once",
 			setup: []string{refOp("add", refConsole, "")},
 			req:   refOp("add", refLogger, `"handlers" => ["C", "F", "F"]`),
@@ -123,5 +128,18 @@ func TestFailedReferenceLeavesTheModelAlone(t *testing.T) {
 	c.Execute(parse(t, refOp("add", refDS, `"driver-name" => "pg"`)))
 	if names := c.Model().Child("subsystem", "ds").ChildNames("data-source"); len(names) != 0 {
 		t.Errorf("data sources after the failed add: %q, want none", names)
+	}
+}
+
+func TestReferenceDescription(t *testing.T) {
+	a := &Attribute{Name: "driver-name", Type: dmr.String, Required: true,
+		References: &Reference{Capability: "org.test.driver", Targets: []string{"/x=y/d"}}}
+	want := `{"type" => STRING, "description" => "", "expressions-allowed" => false,
+		"required" => true, "nillable" => false, "capability-reference" => "org.test.driver",
+		"access-type" => "read-write", "storage" => "configuration",
+		"restart-required" => "no-services"}`
+	if got := DescribeAttribute(a); !got.Equal(parse(t, want)) {
+		t.Errorf("description\n got: %s\nwant: %s", got.CompactString(),
+			parse(t, want).CompactString())
 	}
 }

@@ -126,8 +126,7 @@ func (t *txn) dispatch(name string, addr Address, op dmr.Value) (dmr.Value, bool
 	if cl.virtual && name == "add" {
 		cl.res = nil // an add creates what exists only implicitly
 	}
-	if p, _ := t.lookup(addr.Parent()); cl.res == nil && def.Runtime &&
-		readOnlyGlobals[name] && p != nil {
+	if cl.res == nil && def.Runtime && readOnlyGlobals[name] && t.exists(addr.Parent()) {
 		// A runtime resource (statistics=pool) exists with its parent even
 		// when the model holds nothing for it; its values come from
 		// Options.RuntimeValue.

@@ -74,7 +74,7 @@ func (tm *terminal) typeText(keys string) {
 // expect waits until the CLI has written want since the last expect.
 func (tm *terminal) expect(want string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		tm.mu.Lock()
 		rest := tm.out.String()[tm.seen:]
@@ -128,6 +128,12 @@ func TestInteractiveShellOnATerminal(t *testing.T) {
 	tm.expect("statistics-enabled")
 	tm.typeText("\x03\x03")
 	tm.expect("^C")
+
+	// On a terminal ls lays its items out in columns (80 wide when the
+	// terminal does not say).
+	tm.typeText("ls /subsystem=jgroups\r")
+	tm.expect("channel                  stack                    default-channel=ee\r\n" +
+		"default-stack=undefined")
 
 	tm.typeText("cd subsystem=logging\r")
 	tm.expect("[standalone@embedded subsystem=logging] ")

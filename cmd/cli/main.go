@@ -1,8 +1,9 @@
 // Command cli is the management command-line interface: a Go analogue of
 // WildFly's jboss-cli.sh. It runs scripts (--file), single lines (--command,
 // --commands, bare arguments) or lines piped into it, against a server it
-// embeds in its own process (embed-server). Flags, modes and exit codes live
-// here; the engine is package shell.
+// embeds in its own process (embed-server). With nothing to run and a
+// terminal on standard input it is an interactive shell (package console).
+// Flags, modes and exit codes live here; the engine is package shell.
 //
 // Exit codes are jboss-cli's: 0 when every line succeeded, 1 at the first
 // failure (the script stops there) and for argument errors. Results and
@@ -153,7 +154,9 @@ func printHelp(w io.Writer) {
 const helpText = `Usage: cli [options] [commands]
 
 Runs management commands and operations, as jboss-cli.sh does, against a
-server embedded in this process (embed-server --server-config=<file>.xml).
+server embedded in this process (embed-server --server-config=<file>.xml),
+or against a running node (--connect --controller=<host>:<port>, or the
+connect command).
 
 Modes:
   cli --file=setup.cli            run a script; stops at the first failure
@@ -161,6 +164,8 @@ Modes:
   cli --commands='<a>,<b>'        run lines separated by top-level commas
   cli '<a>,<b>'                   the same, as bare arguments
   cli < setup.cli                 run the lines piped into standard input
+  cli                             on a terminal: the interactive shell, with Tab
+                                  completion and a history in ~/.wfcli-history
 
 Exit status: 0 when every line succeeded, 1 otherwise.
 

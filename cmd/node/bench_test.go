@@ -21,6 +21,7 @@ import (
 // (port 0: the system picks it) and returns its controller.
 func benchNode(b *testing.B) (*Node, remote.Controller) {
 	b.Helper()
+	tuneGC() // as main does
 	home := install(b)
 	n := startNode(b, "-c", "standalone-ha.xml", "-Djboss.home.dir="+home,
 		"-Djboss.management.http.port=0")

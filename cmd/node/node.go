@@ -97,6 +97,11 @@ func (n *Node) listen() error {
 	go n.http.Serve(n.ln)
 	n.log.Info("http management interface listening",
 		"url", "http://"+n.ln.Addr().String()+"/management", "users", users.Path())
+	if _, err := os.Stat(users.Path()); err != nil {
+		// As WildFly warns: only local clients can manage the node.
+		n.log.Warn("no management users: only a local cli can connect; add one with "+
+			"node add-user", "file", users.Path())
+	}
 	n.log.Info("started", "ms", time.Since(n.start).Milliseconds(),
 		"state", n.srv.Controller().ProcessState())
 	return nil
@@ -139,6 +144,31 @@ func (n *Node) Execute(op dmr.Value) dmr.Value {
 	return n.srv.Execute(op)
 }
 
+// ExecuteAs runs a request for the user the endpoint authenticated: whoami
+// on the root names that user (and the realm that knows it); anything else
+// runs as Execute does. Every management user is a SuperUser, as with
+// WildFly's default (simple) access control.
+func (n *Node) ExecuteAs(user string, op dmr.Value) dmr.Value {
+	if !isRootOperation(op, "whoami") {
+		return n.Execute(op)
+	}
+	id := dmr.NewObject()
+	id.Set("username", dmr.NewString(user))
+	if user != "$local" {
+		id.Set("realm", dmr.NewString(endpoint.Realm))
+	}
+	res := dmr.NewObject()
+	res.Set("identity", id)
+	if v, _ := op.Get("verbose"); v.IsDefined() {
+		if b, _ := v.AsBool(); b {
+			res.Set("mapped-roles", dmr.NewList(dmr.NewString("SuperUser")))
+		}
+	}
+	n.srvMu.RLock()
+	defer n.srvMu.RUnlock()
+	return success(n.srv.Controller().ProcessState(), res)
+}
+
 // reload boots the server again from its configuration file (which holds
 // every committed change), so that the node runs the configuration as the
 // model now describes it. reload-required is cleared; restart-required
@@ -175,7 +205,7 @@ func (n *Node) reload(op dmr.Value) dmr.Value {
 	}
 	n.log.Info("reloaded", "ms", time.Since(start).Milliseconds(),
 		"admin_only", opts.AdminOnly)
-	return success(srv.Controller().ProcessState())
+	return success(srv.Controller().ProcessState(), dmr.Value{})
 }
 
 // shutdown answers first and then stops the node; with restart=true it
@@ -187,7 +217,7 @@ func (n *Node) shutdown(op dmr.Value) dmr.Value {
 		}
 	}
 	n.stopOnce.Do(func() { close(n.stop) })
-	return success(ops.StateRunning)
+	return success(ops.StateRunning, dmr.Value{})
 }
 
 // isRootOperation reports whether op is the operation name on the root.
@@ -201,9 +231,14 @@ func isRootOperation(op dmr.Value, name string) bool {
 	return err == nil && len(a) == 0
 }
 
-func success(state string) dmr.Value {
+// success is a successful response with result (none when undefined) and
+// the process state when it is not running.
+func success(state string, result dmr.Value) dmr.Value {
 	r := dmr.NewObject()
 	r.Set("outcome", dmr.NewString("success"))
+	if result.IsDefined() {
+		r.Set("result", result)
+	}
 	if state != ops.StateRunning {
 		h := dmr.NewObject()
 		h.Set("process-state", dmr.NewString(state))

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -242,6 +243,8 @@ func TestShutdownOperationStopsTheNode(t *testing.T) {
 }
 
 func TestParseArgs(t *testing.T) {
+	props := filepath.Join(t.TempDir(), "node.properties")
+	os.WriteFile(props, []byte("jboss.node.name=from-file\nother=1\n"), 0o644)
 	tests := []struct {
 		name    string
 		args    []string
@@ -259,6 +262,12 @@ func TestParseArgs(t *testing.T) {
 		{"the long form of the configuration", []string{"--server-config=x.xml",
 			"-bprivate=10.0.0.2"}, config{serverConfig: "x.xml",
 			props: map[string]string{"jboss.bind.address.private": "10.0.0.2"}}, ""},
+		{"a properties file, where -D wins", []string{"-Djboss.node.name=n9",
+			"--properties=" + props}, config{serverConfig: "standalone.xml",
+			props: map[string]string{"jboss.node.name": "n9", "other": "1"}}, ""},
+		{"a missing properties file", []string{"-P", props + ".none"}, config{},
+			"Unable to load properties from " + props + ".none: open " + props +
+				".none: no such file or directory"},
 		{"an unknown option", []string{"--frobnicate"}, config{},
 			"Invalid option '--frobnicate'"},
 		{"a missing value", []string{"-c"}, config{}, "Argument expected for option -c"},
@@ -277,6 +286,134 @@ func TestParseArgs(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, *got, cmp.AllowUnexported(config{})); diff != "" {
 				t.Errorf("config (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSIGTERMStopsGracefully(t *testing.T) {
+	home := install(t)
+	cfg, err := parseArgs([]string{"-c", "standalone-ha.xml", "-Djboss.home.dir=" + home,
+		"-Djboss.management.http.port=0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	n, err := start(cfg, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := make(chan os.Signal, 1)
+	sig <- syscall.SIGTERM
+	if code := serve(n, sig, &log); code != 0 {
+		t.Fatalf("exit code %d:\n%s", code, log.String())
+	}
+	var msgs []string
+	for _, line := range strings.Split(strings.TrimSpace(log.String()), "\n") {
+		if i := strings.Index(line, "msg="); i >= 0 {
+			msgs = append(msgs, strings.Fields(line[i:])[0])
+		}
+	}
+	want := []string{"msg=starting", "msg=booted", `msg="http`, "msg=started",
+		`msg="signal`, "msg=stopping", "msg=stopped", "msg=stopped"}
+	if diff := cmp.Diff(want, msgs); diff != "" {
+		t.Errorf("log messages (-want +got):\n%s", diff)
+	}
+	if _, err := os.Stat(n.auth.TokenFile()); !os.IsNotExist(err) {
+		t.Errorf("the local token file is still there: %v", err)
+	}
+}
+
+func TestConcurrentClients(t *testing.T) {
+	home := install(t)
+	n := startNode(t, "-c", "standalone-ha.xml", "-Djboss.home.dir="+home,
+		"-Djboss.management.http.port=0")
+	ctrl, _ := remote.ParseController(n.Addr())
+	const clients, each = 8, 10
+	errs := make(chan error, clients)
+	for i := range clients {
+		go func() {
+			c, err := remote.Connect(remote.Options{Controller: ctrl})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer c.Close()
+			for j := range each {
+				op := dmr.NewObject()
+				op.Set("operation", dmr.NewString("add"))
+				op.Set("address", address([]string{"system-property",
+					"p" + strconv.Itoa(i) + "-" + strconv.Itoa(j)}))
+				op.Set("value", dmr.NewString("v"))
+				if j%2 == 1 {
+					op = dmr.NewObject()
+					op.Set("operation", dmr.NewString("read-children-names"))
+					op.Set("child-type", dmr.NewString("system-property"))
+				}
+				resp, err := c.Execute(op)
+				if o, _ := resp.Get("outcome"); err != nil || o.AsString() != "success" {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range clients {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := clients * ((each + 1) / 2)
+	xml, _ := os.ReadFile(n.opts.ConfigFile)
+	if got := strings.Count(string(xml), `<property name="p`); got != want {
+		t.Errorf("the file holds %d of the %d properties added", got, want)
+	}
+	op := dmr.NewObject()
+	op.Set("operation", dmr.NewString("read-children-names"))
+	op.Set("child-type", dmr.NewString("system-property"))
+	names, _ := n.Execute(op).Get("result")
+	if got := names.Len(); got != want {
+		t.Errorf("the model holds %d of the %d properties added", got, want)
+	}
+}
+
+func TestWhoamiNamesTheCaller(t *testing.T) {
+	home := install(t)
+	n := startNode(t, "-c", "standalone-ha.xml", "-Djboss.home.dir="+home,
+		"-Djboss.management.http.port=0")
+	ctrl, _ := remote.ParseController(n.Addr())
+	tests := []struct {
+		name string
+		opts remote.Options
+		want string
+	}{
+		{"a local cli is $local", remote.Options{},
+			`{"outcome"=>"success","result"=>{"identity"=>{"username"=>"$local"},` +
+				`"mapped-roles"=>["SuperUser"]}}`},
+		{"a user of the realm is named with the realm",
+			remote.Options{User: "admin", Password: "secret-1"},
+			`{"outcome"=>"success","result"=>{"identity"=>{"username"=>"admin",` +
+				`"realm"=>"ManagementRealm"},"mapped-roles"=>["SuperUser"]}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := tt.opts
+			o.Controller = ctrl
+			c, err := remote.Connect(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			op := dmr.NewObject()
+			op.Set("operation", dmr.NewString("whoami"))
+			op.Set("verbose", dmr.NewBool(true))
+			resp, err := c.Execute(op)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := resp.CompactString(); got != tt.want {
+				t.Errorf("whoami = %s\nwant     %s", got, tt.want)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 
 	"wfcli/ops"
 	"wfcli/ops/dmr"
@@ -114,6 +115,9 @@ func dsTextAttributes(l *dsLayout) []*ops.Attribute {
 	// it may not match.
 	driver := refs(required(noExpr(str("driver-name"))), "org.wildfly.data-source.jdbc-driver",
 		"/subsystem=datasources/jdbc-driver")
+	// A driver deployed as a jar is named after it (postgresql-42.2.5.jar,
+	// or with the driver class appended); only the running node knows it.
+	driver.References.Runtime = func(v string) bool { return strings.Contains(v, ".jar") }
 	as := []*ops.Attribute{
 		l.text(driver, "driver"),
 		l.text(str("new-connection-sql"), "new-connection-sql"),

@@ -19,10 +19,10 @@ import (
 // WildFly's model spells it in capitals, so a script that compares it with
 // SECONDS sees a difference.
 //
-// Limitation: the ejb3 1.x form <timer-service><data-store path/> and the
-// remoting profiles (<profiles>) are kept in the file but not read: the
-// timer service of such a file has no file-data-store, and
-// remoting-profile=* is unknown (WFLYCTL0030).
+// Limitation: the ejb3 1.x form <timer-service><data-store path/> is kept
+// in the file but not read: the timer service of such a file has no
+// file-data-store. Remoting profiles (<profiles><profile name>) are kept
+// but not validated.
 
 // Ejb3Namespace is the namespace a new ejb3 subsystem is written with.
 const Ejb3Namespace = "urn:jboss:domain:ejb3:9.0"
@@ -72,10 +72,12 @@ func ejb3() *ops.Definition {
 				"file-passivation-store")},
 			{Type: "cluster-passivation-store", Definition: ejbOldPassivationStore(
 				"cluster-passivation-store")},
-			{Type: "service", Names: []string{"async", "timer-service", "remote", "iiop"},
+			{Type: "service", Names: []string{"async", "timer-service", "remote", "iiop",
+				"identity"},
 				ByName: map[string]*ops.Definition{"async": ejbAsync(),
 					"timer-service": ejbTimerService(), "remote": ejbRemote(),
-					"iiop": ejbIIOP()}},
+					"iiop": ejbIIOP(), "identity": ejbIdentity()}},
+			{Type: "remoting-profile", Definition: ejbRemotingProfile()},
 			{Type: "thread-pool", Definition: ejbThreadPool()},
 			{Type: "application-security-domain", Definition: ejbAppSecurityDomain()},
 			{Type: "mdb-delivery-group", Definition: ejbDeliveryGroup()},

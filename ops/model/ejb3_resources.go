@@ -37,7 +37,8 @@ func ejbStrictMaxPool() *ops.Definition {
 	return ejbResource("A pool of bean instances with a strict upper bound.",
 		ejbNamed("strict-max-pool", "pools/bean-instance-pools", orderEjbPools),
 		size, derive, timeout, unit,
-		xmlAt(metric("current-size", dmr.Int), ops.XMLAttribute{Skip: true}))
+		described(xmlAt(metric("current-size", dmr.Int), ops.XMLAttribute{Skip: true}),
+			"The instances the pool holds now."))
 }
 
 // ejbCache is cache=<name>: <caches><cache name passivation-store-ref
@@ -112,18 +113,18 @@ func ejbIIOP() *ops.Definition {
 // ejbRemote is service=remote: <remote connectors thread-pool-name>, whose
 // <channel-creation-options> hold channel-creation-options=*.
 func ejbRemote() *ops.Definition {
-	ref := described(str("connector-ref"),
+	ref := described(noExpr(str("connector-ref")),
 		"The remoting connector of remote calls; replaced by connectors.")
 	ref.Deprecated = true
 	ref.Alternatives = []string{"connectors"}
-	conns := described(xmlAt(listOf("connectors", dmr.String),
+	conns := described(xmlAt(noExpr(listOf("connectors", dmr.String)),
 		ops.XMLAttribute{Attr: "connectors", Form: ops.SpaceList}),
 		"The remoting connectors of remote calls.")
 	conns.Alternatives = []string{"connector-ref"}
 	d := ejbResource("Invocation of beans by remote clients.",
 		ops.XMLResource{Element: "remote", NoName: true, Order: orderEjbRemote},
 		ref, conns,
-		described(required(str("thread-pool-name")), "The thread pool of the calls."),
+		described(str("thread-pool-name"), "The thread pool of the calls."),
 		described(def(str("cluster"), dmr.NewString("ejb")),
 			"The cluster that clustered remote beans use."),
 		described(def(boolean("execute-in-worker"), dmr.NewBool(true)),
@@ -136,12 +137,14 @@ func ejbRemote() *ops.Definition {
 // ejbChannelOption is channel-creation-options=<name>: <option name value
 // type/>, an option of the channel remote calls use.
 func ejbChannelOption() *ops.Definition {
-	value := described(required(str("value")), "The option's value.")
-	typ := described(required(oneOf(str("type"), "remoting", "xnio")),
-		"Whether the option is a remoting or an XNIO option.")
-	return ejbResource("An option of the channel that remote calls use.",
+	value := described(restart(str("value"), ops.ResourceServices), "The option's value.")
+	typ := described(restart(noExpr(oneOf(str("type"), "remoting", "xnio")),
+		ops.ResourceServices), "Whether the option is a remoting or an XNIO option.")
+	d := ejbResource("An option of the channel that remote calls use.",
 		ops.XMLResource{Wrapper: "channel-creation-options", RemoveEmptyWrapper: true,
 			Element: "option", NameAttr: "name"}, value, typ)
+	d.AddRestart, d.RemoveRestart = ops.ResourceServices, ops.ResourceServices
+	return d
 }
 
 // ejbTimerService is service=timer-service: <timer-service
@@ -186,7 +189,10 @@ func ejbThreadPool() *ops.Definition {
 	keep := described(xmlAt(attr("keepalive-time", dmr.Object),
 		ops.XMLAttribute{Path: "keepalive-time", Form: ops.FieldObject, Order: 3}),
 		"How long an idle thread above core-threads lives.")
-	keep.Fields = []*ops.Attribute{required(long("time")), required(str("unit"))}
+	keep.Fields = []*ops.Attribute{
+		described(required(long("time")), "How long, in unit."),
+		described(required(str("unit")), "The unit of time (SECONDS, MILLISECONDS, ...)."),
+	}
 	maxT := count(required(bounds(integer("max-threads"), 0, 1<<31-1)), "max-threads")
 	maxT.XML.Order = 2
 	coreT := count(bounds(integer("core-threads"), 0, 1<<31-1), "core-threads")
@@ -221,4 +227,25 @@ func ejbDeliveryGroup() *ops.Definition {
 		ejbNamed("delivery-group", "mdb/delivery-groups", orderEjbMDB),
 		described(def(boolean("active"), dmr.NewBool(true)),
 			"Whether the group's beans receive messages."))
+}
+
+// ejbIdentity is service=identity: <identity outflow-security-domains/>.
+func ejbIdentity() *ops.Definition {
+	outflow := described(xmlAt(noExpr(listOf("outflow-security-domains", dmr.String)),
+		ops.XMLAttribute{Attr: "outflow-security-domains", Form: ops.SpaceList}),
+		"The security domains a bean's caller identity flows out to.")
+	return ejbResource("How the identity of a bean's caller flows to other domains.",
+		ops.XMLResource{Element: "identity", NoName: true, Order: orderEjbIdentity},
+		outflow)
+}
+
+// ejbRemotingProfile is remoting-profile=<name>: <profiles><profile
+// name>, the connections a deployment's remote beans use.
+//
+// Limitation: a profile's attributes and connections are kept but not
+// validated.
+func ejbRemotingProfile() *ops.Definition {
+	d := lenientAt(ejbNamed("profile", "profiles", orderEjbProfiles))
+	d.Description = "A remoting profile: the connections remote bean calls use."
+	return d
 }

@@ -137,7 +137,9 @@ func TestLoggingOperations(t *testing.T) {
 		{"add-handler refuses a handler that does not exist", []essStep{
 			{"subsystem=logging/logger=com.arjuna", "add-handler", `{"name" => "AUDIT"}`,
 				"WFLYCTL0369: Required capabilities are not available:\n" +
-					"    org.wildfly.logging.handler.AUDIT"},
+					"    org.wildfly.logging.handler.AUDIT; Possible registration points " +
+					"for this capability: \n\t\t/subsystem=logging/" +
+					strings.Join(lgHandlerTypes, "=*\n\t\t/subsystem=logging/") + "=*"},
 		}, "subsystem=logging/logger=com.arjuna", "handlers", "undefined"},
 		{"add-handler appends to a logger", []essStep{
 			{"subsystem=logging/logger=com.arjuna", "add-handler", `{"name" => "FILE"}`, ""},

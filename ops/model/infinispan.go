@@ -71,6 +71,7 @@ func ispnContainer() *ops.Definition {
 		ispnTransport(),
 		ispnThreadPools(),
 		{Type: "scheduled-thread-pool", Names: []string{"expiration"},
+			Implicit:   []string{"expiration"},
 			Definition: ispnThreadPool("expiration-thread-pool", 3, true)},
 	}
 	children = append(children, ispnCacheChildren()...)
@@ -112,7 +113,8 @@ func ispnTransport() *ops.Child {
 		XML: &ops.XMLResource{Skip: true},
 	}
 	return &ops.Child{Type: "transport", Names: []string{"jgroups", "none"}, Max: 1,
-		ByName: map[string]*ops.Definition{"jgroups": jgroups, "none": none}}
+		Implicit: []string{"none"},
+		ByName:   map[string]*ops.Definition{"jgroups": jgroups, "none": none}}
 }
 
 // ispnPoolNames are the container's thread pools; each is written as
@@ -125,7 +127,7 @@ var ispnPoolNames = []string{"async-operations", "blocking", "listener", "non-bl
 // Limitation: the pools' default sizes are not described (read-resource with
 // include-defaults shows them undefined); the runtime picks its own.
 func ispnThreadPools() *ops.Child {
-	c := &ops.Child{Type: "thread-pool", Names: ispnPoolNames,
+	c := &ops.Child{Type: "thread-pool", Names: ispnPoolNames, Implicit: ispnPoolNames,
 		ByName: map[string]*ops.Definition{}}
 	for _, n := range ispnPoolNames {
 		c.ByName[n] = ispnThreadPool(n+"-thread-pool", 2, false)

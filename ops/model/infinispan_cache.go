@@ -172,6 +172,9 @@ func ispnRuntimeCache() *ops.Definition {
 func ispnComponents(shared bool) *ops.Child {
 	c := &ops.Child{Type: "component",
 		Names: []string{"locking", "transaction", "eviction", "expiration"},
+		// WildFly adds these with the cache (its required children); the
+		// old eviction element is no longer one.
+		Implicit: []string{"locking", "transaction", "expiration"},
 		ByName: map[string]*ops.Definition{
 			"locking":     ispnLocking(),
 			"transaction": ispnTransaction(),
@@ -180,6 +183,7 @@ func ispnComponents(shared bool) *ops.Child {
 		}}
 	if shared {
 		c.Names = append(c.Names, "partition-handling", "state-transfer", "backups")
+		c.Implicit = append(c.Implicit, "partition-handling", "state-transfer", "backups")
 		c.ByName["partition-handling"] = ispnPartitionHandling()
 		c.ByName["state-transfer"] = ispnStateTransfer()
 		c.ByName["backups"] = ispnBackups()
@@ -352,7 +356,8 @@ func ispnMemory() *ops.Child {
 	}
 	units := []string{"ENTRIES", "BYTES", "KB", "KiB", "MB", "MiB", "GB", "GiB"}
 	return &ops.Child{Type: "memory", Names: []string{"heap", "off-heap", "object", "binary"},
-		Max: 1,
+		Implicit: []string{"heap"},
+		Max:      1,
 		ByName: map[string]*ops.Definition{
 			"heap": memory("heap-memory", "Entries held as objects on the heap.", size(),
 				def(oneOf(str("size-unit"), "ENTRIES"), dmr.NewString("ENTRIES"))),

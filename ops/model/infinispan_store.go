@@ -19,7 +19,7 @@ func ispnStores() *ops.Child {
 		AddRestart:  ops.ResourceServices, RemoveRestart: ops.ResourceServices,
 		XML: &ops.XMLResource{Skip: true},
 	}
-	return &ops.Child{Type: "store", Names: ispnStoreNames, Max: 1,
+	return &ops.Child{Type: "store", Names: ispnStoreNames, Max: 1, Implicit: []string{"none"},
 		ByName: map[string]*ops.Definition{
 			"none": none,
 			"file": ispnStore("file-store", nil, "A store in files on the local disk.",

@@ -12,6 +12,8 @@ import (
 // Corpus configurations the cases below boot.
 const (
 	kc33  = "keycloak330cr2__keycloak-3.3.0.CR2__standalone-ha.xml"
+	kc4   = "ivangfr-kc-clustered__keycloak-4.x__standalone-ha.xml"
+	kc14  = "rodryz-keycloak__keycloak-14.0.0__standalone-ha.xml"
 	kc10  = "ganeshpahade-keyclock__keycloak-10.0.1__standalone-ha.xml"
 	rhsso = "ravi-pmp-rhsso__rh-sso-7.6-18.0.0.redhat__standalone-ha.xml"
 	wf28  = "oboegaki-wildfly-memo__wildfly-28.0.0__standalone-ha.xml"
@@ -88,6 +90,9 @@ func TestLegacyResourcesRead(t *testing.T) {
 		{"the remoting endpoint of an older file is a resource", kc33,
 			op("read-children-names", at("subsystem", "remoting"), "child-type",
 				"configuration"), `["endpoint"]`},
+		{"the ee default bindings are a resource", kc10,
+			op("read-attribute", at("subsystem", "ee", "service", "default-bindings"),
+				"name", "datasource"), `"java:jboss/datasources/ExampleDS"`},
 		{"jpa's default data source is read from <jpa>", kc10,
 			op("read-attribute", at("subsystem", "jpa"), "name", "default-datasource"), `""`},
 		{"transactions statistics-enabled is read from <coordinator-environment>", kc10,
@@ -95,6 +100,12 @@ func TestLegacyResourcesRead(t *testing.T) {
 				"statistics-enabled"),
 			`expression "${wildfly.transactions.statistics-enabled:` +
 				`${wildfly.statistics-enabled:false}}"`},
+		{"transactions statistics-enabled is false when the file says nothing", as71,
+			op("read-attribute", at("subsystem", "transactions"), "name",
+				"statistics-enabled"), `false`},
+		{"the process identifier is a UUID when <uuid/> is present", as71,
+			op("read-attribute", at("subsystem", "transactions"), "name",
+				"process-id-uuid"), `true`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,6 +155,17 @@ func TestLegacyResourcesWrite(t *testing.T) {
 			`<authentication>` + "\n" +
 				`                    <properties path="mgmt-users.properties"`,
 			`<local default-user="$local" skip-group-loading="true"/>`},
+		{"the realm's last authorization removed keeps map-groups-to-roles", kc10,
+			[]dmr.Value{op("remove", mgmtRealm.Child("authorization", "properties"))},
+			`<authorization map-groups-to-roles="false"/>`,
+			`<properties path="mgmt-groups.properties"`},
+		{"the realm's identities, authentication and authorization removed", kc10,
+			[]dmr.Value{op("remove", appRealm.Child("server-identity", "ssl")),
+				op("remove", appRealm.Child("authentication", "local")),
+				op("remove", appRealm.Child("authentication", "properties")),
+				op("remove", appRealm.Child("authorization", "properties"))},
+			`<security-realm name="ApplicationRealm"/>`,
+			`<properties path="application-roles.properties"`},
 		{"a thread pool's keepalive time is written in its element", kc33,
 			[]dmr.Value{op("write-attribute", pool, "name", "keepalive-time.time",
 				"value", dmr.NewLong(60))},
@@ -152,6 +174,12 @@ func TestLegacyResourcesWrite(t *testing.T) {
 			[]dmr.Value{op("write-attribute", ejb, "name", "statistics-enabled",
 				"value", dmr.NewBool(true))},
 			`<statistics enabled="true"/>`, `<statistics enabled="${`},
+		{"a remoting profile goes between the remote service and the thread pools", rhsso,
+			[]dmr.Value{op("add", ejb.Child("remoting-profile", "p"),
+				"exclude-local-receiver", "true")},
+			"</remote>\n            <profiles>\n" +
+				`                <profile name="p" exclude-local-receiver="true"/>` +
+				"\n            </profiles>\n            <thread-pools>", ""},
 		{"the remoting endpoint removed leaves the connector", kc33,
 			[]dmr.Value{op("remove", at("subsystem", "remoting", "configuration",
 				"endpoint"))},
@@ -162,6 +190,31 @@ func TestLegacyResourcesWrite(t *testing.T) {
 				"default-datasource")},
 			`<jpa default-extended-persistence-inheritance="DEEP"/>`,
 			`default-datasource=""`},
+		{"a new metrics subsystem has its namespace and a spaced list", kc14,
+			[]dmr.Value{op("remove", at("subsystem", "metrics")),
+				op("add", at("subsystem", "metrics"), "exposed-subsystems",
+					dmr.NewList(dmr.NewString("*")), "security-enabled", dmr.NewBool(false))},
+			`<subsystem xmlns="urn:wildfly:metrics:1.0" security-enabled="false" ` +
+				`exposed-subsystems="*"/>`, `prefix="${wildfly.metrics.prefix`},
+		{"a new weld subsystem is written with the namespace WildFly writes", kc4,
+			[]dmr.Value{op("add", at("extension", "org.jboss.as.weld")),
+				op("add", at("subsystem", "weld"))},
+			`<subsystem xmlns="urn:jboss:domain:weld:4.0"/>`, ""},
+		{"a default binding is written in <default-bindings>", kc10,
+			[]dmr.Value{op("write-attribute", at("subsystem", "ee", "service",
+				"default-bindings"), "name", "jms-connection-factory", "value", "java:/CF")},
+			`managed-thread-factory="java:jboss/ee/concurrency/factory/default" ` +
+				`jms-connection-factory="java:/CF"/>`, ""},
+		{"a node identifier goes into <core-environment>", as71,
+			[]dmr.Value{op("write-attribute", at("subsystem", "transactions"), "name",
+				"node-identifier", "value", dmr.NewExpression("${jboss.tx.node.id:1}"))},
+			`<core-environment node-identifier="${jboss.tx.node.id:1}">`, ""},
+		{"transactions statistics-enabled creates <coordinator-environment>", kc33,
+			[]dmr.Value{op("write-attribute", at("subsystem", "transactions"), "name",
+				"statistics-enabled", "value", dmr.NewBool(true))},
+			`<recovery-environment socket-binding="txn-recovery-environment" ` +
+				`status-socket-binding="txn-status-manager"/>` + "\n" +
+				`            <coordinator-environment statistics-enabled="true"/>`, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -131,11 +131,8 @@ func lgAddToList(list string) func(*ops.Context, dmr.Value) (dmr.Value, error) {
 					"assigned.", name)
 			}
 		}
-		container := ctx.Root.Navigate(ctx.Address.Parent())
-		if container == nil || lgFindHandler(container, name) == "" {
-			return dmr.NewUndefined(), ops.Failf("WFLYCTL0369", "Required capabilities are "+
-				"not available:\n    org.wildfly.logging.handler.%s", name)
-		}
+		// The handler must exist when the request ends (the reference check
+		// of the handlers attribute), so a batch may add it afterwards.
 		next := dmr.NewList(lgItems(cur)...)
 		next.Append(dmr.NewString(name))
 		return dmr.NewUndefined(), ctx.WriteAttribute(list, next)
@@ -213,17 +210,6 @@ func lgHandlersUsing(container *ops.Resource, handler string) []string {
 		}
 	}
 	return names
-}
-
-// lgFindHandler returns the type of the handler called name in container,
-// or "" when there is none.
-func lgFindHandler(container *ops.Resource, name string) string {
-	for _, typ := range lgHandlerTypes {
-		if container.Child(typ, name) != nil {
-			return typ
-		}
-	}
-	return ""
 }
 
 // lgListHas reports whether the LIST v holds the string s.

@@ -39,16 +39,13 @@ func securityRealm() *ops.Definition {
 		Children: []*ops.Child{
 			{Type: "plug-in", Definition: realmPlugIn()},
 			realmChild("server-identity", "server-identities", orderRealmIdentities,
-				map[string]*ops.Definition{"ssl": realmSSL(), "secret": realmSecret()},
-				"kerberos"),
+				map[string]*ops.Definition{"ssl": realmSSL(), "secret": realmSecret()}),
 			realmChild("authentication", "authentication", orderRealmAuthentication,
 				map[string]*ops.Definition{"local": realmLocal(),
 					"properties": realmProperties(true), "truststore": realmTruststore(),
-					"jaas": realmJAAS()},
-				"ldap", "kerberos", "users", "plug-in"),
+					"jaas": realmJAAS()}),
 			realmChild("authorization", "authorization", orderRealmAuthorization,
-				map[string]*ops.Definition{"properties": realmProperties(false)},
-				"ldap", "plug-in"),
+				map[string]*ops.Definition{"properties": realmProperties(false)}),
 		},
 		AddRestart: ops.AllServices, RemoveRestart: ops.AllServices,
 		XML: &ops.XMLResource{Wrapper: "security-realms", RemoveEmptyWrapper: true,
@@ -57,10 +54,10 @@ func securityRealm() *ops.Definition {
 }
 
 // realmChild is a child type of a realm whose resources are the elements of
-// one wrapper, each named as its resource (<server-identities><secret>).
-// own holds the modelled ones; names lists those kept leniently.
-func realmChild(typ, wrapper string, order int, own map[string]*ops.Definition,
-	names ...string) *ops.Child {
+// one wrapper, each named as its resource (<server-identities><secret>):
+// those realmNames lists for typ. own holds the modelled ones; the others
+// are kept leniently.
+func realmChild(typ, wrapper string, order int, own map[string]*ops.Definition) *ops.Child {
 	c := &ops.Child{Type: typ, ByName: map[string]*ops.Definition{}}
 	for _, n := range realmNames[typ] {
 		d, ok := own[n]

@@ -1,6 +1,8 @@
 package endpoint
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/http"
 	"net/url"
@@ -23,13 +25,31 @@ var getOperations = map[string]string{
 
 // get runs the read operation a GET /management/<type>/<name>/... names
 // and writes only its result.
-func (h *Handler) get(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) get(w http.ResponseWriter, r *http.Request, user string) {
 	op, pretty, err := getOperation(r.URL)
 	if err != nil {
 		writeFailure(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	writeResponse(w, h.exec.Execute(op), pretty, true)
+	resp := h.execute(user, op)
+	name, _ := op.Get("operation")
+	if outcome, _ := resp.Get("outcome"); outcome.AsString() == "success" &&
+		cachedOperations[name.AsString()] {
+		// Descriptions change only with the software, so browsers may keep
+		// them, as WildFly lets them.
+		result, _ := resp.Get("result")
+		sum := sha256.Sum256([]byte(result.JSONWire()))
+		w.Header().Set("Cache-Control", "max-age=604800, private, must-revalidate")
+		w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
+	}
+	writeResponse(w, resp, pretty, true)
+}
+
+// cachedOperations are the GET operations whose results a client may cache.
+var cachedOperations = map[string]bool{
+	"read-resource-description":  true,
+	"read-operation-description": true,
+	"read-operation-names":       true,
 }
 
 // getOperation builds the operation of a GET request: the address from the

@@ -1,6 +1,7 @@
 package endpoint
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +134,37 @@ func TestUsersFileIsReadAgainWhenItChanges(t *testing.T) {
 	got, ok := u.lookup("late")
 	if !ok || got.md5 != HashMD5("late", Realm, "pw") {
 		t.Errorf("lookup after the change = %+v, %v", got, ok)
+	}
+}
+
+func TestDescriptionsMayBeCached(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name, path, want string
+	}{
+		{"a resource description", "/management?operation=resource-description",
+			"max-age=604800, private, must-revalidate"},
+		{"operation names", "/management?operation=operation-names",
+			"max-age=604800, private, must-revalidate"},
+		{"a resource is not cached", "/management/system-property/greeting", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", f.url+tt.path, nil)
+			req.Header.Set("Authorization", "Local "+f.token(t))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			got := resp.Header.Get("Cache-Control")
+			if got != tt.want || resp.StatusCode != 200 {
+				t.Errorf("status %d, Cache-Control %q; want 200, %q", resp.StatusCode, got,
+					tt.want)
+			}
+			if hasETag := resp.Header.Get("ETag") != ""; hasETag != (tt.want != "") {
+				t.Errorf("ETag %q", resp.Header.Get("ETag"))
+			}
+		})
 	}
 }

@@ -21,9 +21,9 @@ const Realm = "ManagementRealm"
 // the line as a comment, so the file stays a valid mgmt-users.properties.
 const sha256Prefix = "#sha-256:"
 
-// user is one management user's stored secrets: the hex digests of
+// secrets are one management user's stored secrets: the hex digests of
 // user:realm:password, MD5 always, SHA-256 when add-user wrote it.
-type user struct {
+type secrets struct {
 	md5, sha256 string
 }
 
@@ -35,7 +35,7 @@ type Users struct {
 
 	// mu guards the cached users and the file state they were read from.
 	mu      sync.Mutex
-	users   map[string]user
+	users   map[string]secrets
 	modTime time.Time
 	size    int64
 	checked time.Time
@@ -50,7 +50,7 @@ func (u *Users) Path() string { return u.path }
 
 // lookup returns the secrets of name, re-reading the file when its size or
 // time changed (checked at most every 500 ms).
-func (u *Users) lookup(name string) (user, bool) {
+func (u *Users) lookup(name string) (secrets, bool) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if now := time.Now(); now.Sub(u.checked) > 500*time.Millisecond || u.users == nil {
@@ -65,7 +65,7 @@ func (u *Users) lookup(name string) (user, bool) {
 func (u *Users) reloadLocked() {
 	st, err := os.Stat(u.path)
 	if err != nil {
-		u.users = map[string]user{}
+		u.users = map[string]secrets{}
 		return
 	}
 	if u.users != nil && st.ModTime().Equal(u.modTime) && st.Size() == u.size {
@@ -73,7 +73,7 @@ func (u *Users) reloadLocked() {
 	}
 	data, err := os.ReadFile(u.path)
 	if err != nil {
-		u.users = map[string]user{}
+		u.users = map[string]secrets{}
 		return
 	}
 	u.users, u.modTime, u.size = parseUsers(data), st.ModTime(), st.Size()
@@ -81,8 +81,8 @@ func (u *Users) reloadLocked() {
 
 // parseUsers reads the user=HEX lines of a properties file and the
 // #sha-256:user=HEX lines add-user adds.
-func parseUsers(data []byte) map[string]user {
-	users := map[string]user{}
+func parseUsers(data []byte) map[string]secrets {
+	users := map[string]secrets{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())

@@ -10,25 +10,30 @@ import (
 	"wfcli/cmd/cli/shell"
 )
 
-// largestCorpusConfig returns the largest configuration of
-// ../shared/corpus/xml, found by walking up from the test's directory.
-func largestCorpusConfig(tb testing.TB) []byte {
+// corpusDir returns ../shared/corpus/xml, found by walking up from the
+// test's directory, or skips the test when it is absent.
+func corpusDir(tb testing.TB) string {
 	dir, _ := os.Getwd()
 	for ; dir != "/"; dir = filepath.Dir(dir) {
-		files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "corpus", "xml", "*.xml"))
-		if len(files) == 0 {
-			continue
+		xml := filepath.Join(dir, "..", "shared", "corpus", "xml")
+		if st, err := os.Stat(xml); err == nil && st.IsDir() {
+			return xml
 		}
-		var best []byte
-		for _, f := range files {
-			if data, err := os.ReadFile(f); err == nil && len(data) > len(best) {
-				best = data
-			}
-		}
-		return best
 	}
 	tb.Skip("../shared/corpus/xml is absent")
-	return nil
+	return ""
+}
+
+// largestCorpusConfig returns the largest configuration of the corpus.
+func largestCorpusConfig(tb testing.TB) []byte {
+	files, _ := filepath.Glob(filepath.Join(corpusDir(tb), "*.xml"))
+	var best []byte
+	for _, f := range files {
+		if data, err := os.ReadFile(f); err == nil && len(data) > len(best) {
+			best = data
+		}
+	}
+	return best
 }
 
 // BenchmarkReady measures what the shell does before its first prompt:

@@ -18,6 +18,8 @@ type Session interface {
 	Client() shell.Client
 	// VariableNames returns the names of the variables set.
 	VariableNames() []string
+	// Dir returns the directory relative file names are taken from.
+	Dir() string
 }
 
 // Completer proposes the words that may complete a line, from the model
@@ -38,6 +40,12 @@ func NewCompleter(s Session) *Completer { return &Completer{s: s} }
 func (c *Completer) Complete(text string) ([]string, int) {
 	if i := varStart(text); i >= 0 {
 		return filter(dollar(c.s.VariableNames()), text[i:]), i
+	}
+	if strings.Count(text, "`")%2 == 1 {
+		// Inside `...`, the line whose result set takes.
+		i := strings.LastIndexByte(text, '`') + 1
+		cands, start := c.Complete(text[i:])
+		return cands, i + start
 	}
 	lead := len(text) - len(strings.TrimLeft(text, " \t"))
 	body := text[lead:]
@@ -151,6 +159,19 @@ func topLevelIndex(text string, c byte) int {
 	return -1
 }
 
+// lastTopLevel returns the index of the last c outside quotes and
+// brackets, or -1.
+func lastTopLevel(text string, c byte) int {
+	last := -1
+	for {
+		i := topLevelIndex(text[last+1:], c)
+		if i < 0 {
+			return last
+		}
+		last += 1 + i
+	}
+}
+
 // splitTop cuts text at every sep outside quotes and brackets.
 func splitTop(text string, sep byte) []string {
 	var parts []string
@@ -168,7 +189,7 @@ func splitTop(text string, sep byte) []string {
 // node, with '..' for the parent): child types, or the names of a type
 // after '='. Offset is where text starts in the line.
 func (c *Completer) address(text string, offset int) ([]string, int) {
-	cut := strings.LastIndexByte(text, '/')
+	cut := lastTopLevel(text, '/')
 	parent, last := text[:cut+1], text[cut+1:]
 	addr, typ, ok := c.resolve(parent)
 	if !ok {
@@ -269,9 +290,17 @@ func (c *Completer) childTypes(addr ops.Address) []string {
 	return listStrings(r)
 }
 
+// childNames returns the names of the children of type typ at addr, each
+// quoted when the address syntax needs it (a '/', ':', '=' or space in it).
 func (c *Completer) childNames(addr ops.Address, typ string) []string {
 	r, _ := c.call(addr, "read-children-names", "child-type", typ)
-	return listStrings(r)
+	names := listStrings(r)
+	for i, n := range names {
+		if strings.ContainsAny(n, "/:=,()[]{} \"") {
+			names[i] = `"` + strings.ReplaceAll(n, `"`, `\"`) + `"`
+		}
+	}
+	return names
 }
 
 func (c *Completer) operationNames(addr ops.Address) []string {

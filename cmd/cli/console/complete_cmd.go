@@ -13,9 +13,11 @@ import (
 // them. data-source and xa-data-source add the parameters of the
 // resource's add operation, read from the model.
 var commandOptions = map[string][]string{
-	"cd":              {"--no-validation"},
-	"cn":              {"--no-validation"},
-	"ls":              {"-l", "--resolve-expressions"},
+	"cd": {"--no-validation"},
+	"cn": {"--no-validation"},
+	"ls": {"-l", "--resolve-expressions", "--access-type", "--default", "--description",
+		"--expressions-allowed", "--nillable", "--required", "--restart-required",
+		"--storage"},
 	"read-attribute":  {"--node", "--include-defaults", "--verbose", "--headers"},
 	"read-operation":  {"--node"},
 	"echo-dmr":        {"--compact"},
@@ -129,19 +131,7 @@ func embeddedOperation(name, text string) (int, bool) {
 // lastSpace returns the index of the last space or tab outside quotes and
 // brackets, or -1.
 func lastSpace(text string) int {
-	last := -1
-	for i := 0; ; {
-		j := topLevelIndex(text[i:], ' ')
-		k := topLevelIndex(text[i:], '\t')
-		if k >= 0 && (j < 0 || k < j) {
-			j = k
-		}
-		if j < 0 {
-			return last
-		}
-		last = i + j
-		i = last + 1
-	}
+	return max(lastTopLevel(text, ' '), lastTopLevel(text, '\t'))
 }
 
 // options returns the options of command name not given yet in typed.
@@ -178,7 +168,9 @@ func (c *Completer) optionValue(name, opt, value string) ([]string, int) {
 	case opt == "--node":
 		return c.address(value, 0)
 	case fileOptions[opt]:
-		return files(value), 0
+		return files(c.s.Dir(), value), 0
+	case opt == "--headers":
+		return c.headers(value)
 	case opt == "--name":
 		if base, ok := dataSourceBase(name); ok {
 			return filter(c.childNames(base.Parent(), base.Last().Type), value), 0
@@ -188,24 +180,25 @@ func (c *Completer) optionValue(name, opt, value string) ([]string, int) {
 		return filter(vals, value), 0
 	}
 	if base, ok := dataSourceBase(name); ok {
-		desc, _ := c.requestProperties(base, "add").Get(strings.TrimLeft(opt, "-"))
-		return filter(knownValues(desc), value), 0
+		attr := strings.TrimLeft(opt, "-")
+		desc, _ := c.requestProperties(base, "add").Get(attr)
+		return filter(orReferences(knownValues(desc), c, base, attr), value), 0
 	}
 	return nil, len(value)
 }
 
-// files completes a file name: the entries of its directory that begin
+// files completes a file name (relative to cwd): the entries of its directory that begin
 // with its last element, directories with a trailing '/'.
-func files(word string) []string {
+func files(cwd, word string) []string {
 	dir, base := filepath.Split(word)
 	read := dir
-	if read == "" {
-		read = "."
-	}
-	if strings.HasPrefix(read, "~/") {
+	switch {
+	case strings.HasPrefix(read, "~/"):
 		if home, err := os.UserHomeDir(); err == nil {
 			read = filepath.Join(home, read[2:])
 		}
+	case !filepath.IsAbs(read):
+		read = filepath.Join(cwd, read)
 	}
 	entries, err := os.ReadDir(read)
 	if err != nil {

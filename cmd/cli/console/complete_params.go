@@ -51,6 +51,13 @@ func (c *Completer) parameters(addr ops.Address, name, text string) ([]string, i
 	value := last[eq+1:]
 	word := strings.TrimLeft(value, " \t")
 	start := lastStart + eq + 1 + len(value) - len(word)
+	if strings.HasPrefix(word, "[") {
+		// An item of a LIST value: [a, b, <item>.
+		cut := strings.LastIndexAny(word, "[,") + 1
+		item := strings.TrimLeft(word[cut:], " \t")
+		start += len(word) - len(item)
+		word = item
+	}
 	return filter(c.parameterValues(addr, name, pname, given), word), start
 }
 
@@ -64,12 +71,24 @@ func (c *Completer) parameterValues(addr ops.Address, op, pname string,
 		return c.attributes(addr).Keys()
 	case op == "write-attribute" && pname == "value":
 		desc, _ := c.attributes(addr).Get(given["name"])
-		return knownValues(desc)
+		return orReferences(knownValues(desc), c, addr, given["name"])
 	case pname == "child-type":
 		return c.childTypes(addr)
 	}
 	desc, _ := c.requestProperties(addr, op).Get(pname)
-	return knownValues(desc)
+	if op != "add" {
+		return knownValues(desc)
+	}
+	return orReferences(knownValues(desc), c, addr, pname)
+}
+
+// orReferences returns values, or when there are none the names attribute
+// attr of the resource at addr may reference.
+func orReferences(values []string, c *Completer, addr ops.Address, attr string) []string {
+	if len(values) > 0 {
+		return values
+	}
+	return c.referenceValues(addr, attr)
 }
 
 // knownValues returns the values a description allows: true and false for

@@ -1,6 +1,8 @@
 package console
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -14,7 +16,8 @@ var readResourceParams = []string{"attributes-only", "include-defaults", "includ
 	"recursive", "recursive-depth", "resolve-expressions"}
 
 func TestCompleteAtEachPosition(t *testing.T) {
-	sh := bootShell(t, nil, "set foo=1\nset bar=2")
+	sh := bootShell(t, nil, "set foo=1\nset bar=2\n"+
+		"/system-property=\"a/b\":add(value=1)\n/system-property=plain:add(value=2)")
 	tests := []struct {
 		name, line string
 		want       []string
@@ -59,8 +62,10 @@ func TestCompleteAtEachPosition(t *testing.T) {
 		{"a variable in an operation", ":read-resource(recursive=$f", []string{"$foo"}, 25},
 		{"a node path for cd", "cd subsystem=l", []string{"logging"}, 13},
 		{"a child type for ls", "ls /subsystem=jgroups/", []string{"channel=", "stack="}, 22},
-		{"the options of a command", "ls -", []string{"--resolve-expressions", "-l"}, 3},
-		{"options not given yet", "ls -l -", []string{"--resolve-expressions"}, 6},
+		{"the options of a command", "ls --re", []string{"--required", "--resolve-expressions",
+			"--restart-required"}, 3},
+		{"options not given yet", "ls -l --required --re",
+			[]string{"--resolve-expressions", "--restart-required"}, 17},
 		{"the values of an option", "embed-server --std-out=", []string{"discard", "echo"}, 23},
 		{"a node path for --node", "read-attribute --node=/subsystem=jg",
 			[]string{"jgroups"}, 33},
@@ -70,6 +75,29 @@ func TestCompleteAtEachPosition(t *testing.T) {
 			[]string{"--driver-name"}, 25},
 		{"a data-source name", "data-source remove --name=E", []string{"ExampleDS"}, 26},
 		{"a command for help", "help batc", []string{"batch"}, 5},
+		{"the resources an added attribute references",
+			"/subsystem=datasources/data-source=New:add(jndi-name=java:/New, driver-name=",
+			[]string{"h2"}, 76},
+		{"the resources a written attribute references",
+			"/subsystem=jgroups/channel=ee:write-attribute(name=stack,value=",
+			[]string{"tcp", "udp"}, 63},
+		{"an item of a list of references",
+			"/subsystem=logging/logger=x:add(level=INFO, handlers=[CONSOLE, F",
+			[]string{"FILE"}, 63},
+		{"a line in backquotes", "set v=`/subsystem=jgroups:read-attribute(name=default-c",
+			[]string{"default-channel"}, 46},
+		{"the driver of a data-source command", "data-source add --name=x --driver-name=",
+			[]string{"h2"}, 39},
+		{"names that need quotes are quoted", "/system-property=",
+			[]string{`"a/b"`, "plain"}, 17},
+		{"a path through a quoted name", `/system-property="a/b":read-a`,
+			[]string{"read-attribute"}, 23},
+		{"a file for --file", "run-batch --file=standalone/conf",
+			[]string{"standalone/configuration/"}, 17},
+		{"a file in a directory", "run-batch --file=standalone/configuration/standalone-h",
+			[]string{"standalone/configuration/standalone-ha.xml"}, 17},
+		{"a header of --headers", "run-batch --headers={rollb",
+			[]string{"rollback-on-runtime-failure"}, 21},
 		{"nothing for an unknown child type", "/nope=", nil, 6},
 		{"the operation of an if", "if (outcome == success) of /subsystem=jg",
 			[]string{"jgroups"}, 38},
@@ -144,5 +172,39 @@ func TestReadlineAdapterReturnsTheRestOfEachCandidate(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"ack="}, rest); diff != "" || length != 2 {
 		t.Errorf("Do = %q, %d; want [ack=], 2 (%s)", rest, length, diff)
+	}
+}
+
+func TestCompleteOnACorpusConfiguration(t *testing.T) {
+	name := "mu-wahba-kc-for-production__keycloak-11.0.0-customized__standalone-ha.xml"
+	config, err := os.ReadFile(filepath.Join(corpusDir(t), name))
+	if err != nil {
+		t.Skipf("the corpus lacks %s", name)
+	}
+	sh := bootShell(t, config, "")
+	tests := []struct {
+		name, line string
+		want       []string
+		start      int
+	}{
+		{"the data sources", "/subsystem=datasources/data-source=",
+			[]string{"ExampleDS", "KeycloakDS"}, 35},
+		{"the distributed caches of keycloak",
+			"/subsystem=infinispan/cache-container=keycloak/distributed-cache=",
+			[]string{"actionTokens", "authenticationSessions", "clientSessions", "loginFailures",
+				"offlineClientSessions", "offlineSessions", "sessions"}, 65},
+		{"a data source for the command", "data-source --name=K", []string{"KeycloakDS"}, 19},
+	}
+	c := NewCompleter(sh)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, start := c.Complete(tc.line)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Complete(%q) candidates (-want +got):\n%s", tc.line, diff)
+			}
+			if start != tc.start {
+				t.Errorf("Complete(%q) start = %d, want %d", tc.line, start, tc.start)
+			}
+		})
 	}
 }

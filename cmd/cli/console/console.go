@@ -42,9 +42,13 @@ func Run(sh *shell.Shell, o Options) int {
 	}
 	sh.SetHistory(hist)
 	sh.SetColor(o.Color)
+	if f, ok := o.Stdin.(*os.File); ok && readline.IsTerminal(int(f.Fd())) {
+		sh.SetWidth(func() int { return termWidth(int(f.Fd())) })
+	}
 	defer func() {
 		sh.SetHistory(nil)
 		sh.SetColor(false)
+		sh.SetWidth(nil)
 	}()
 	rl, err := newEditor(sh, hist, o)
 	if err != nil {
@@ -111,12 +115,15 @@ func onTerminal(cfg *readline.Config, fd int) {
 		}
 		return readline.Restore(fd, saved)
 	}
-	cfg.FuncGetWidth = func() int {
-		if w, _, err := readline.GetSize(fd); err == nil && w > 0 {
-			return w
-		}
-		return 80
+	cfg.FuncGetWidth = func() int { return termWidth(fd) }
+}
+
+// termWidth returns the width of the terminal fd, or 80 when unknown.
+func termWidth(fd int) int {
+	if w, _, err := readline.GetSize(fd); err == nil && w > 0 {
+		return w
 	}
+	return 80
 }
 
 // loop reads logical lines and runs them until quit or end of input.
@@ -145,9 +152,13 @@ func loop(sh *shell.Shell, rl *readline.Instance, hist *History, stderr io.Write
 		line.File, line.Num = "<interactive>", num-len(line.Raw)+1
 		node, _ := sh.Node()
 		masked := MaskAt(line.Text, node)
-		rl.SaveHistory(masked)
+		if hist.enabled {
+			rl.SaveHistory(masked)
+		}
 		if err := hist.Add(masked); err != nil {
-			fmt.Fprintln(stderr, err)
+			// Say it once, then keep the history in memory only.
+			fmt.Fprintf(stderr, "%v; the history is no longer saved\n", err)
+			hist.path = ""
 		}
 		sh.Interact(line)
 	}

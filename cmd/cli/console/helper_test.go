@@ -63,3 +63,4 @@ type disconnected struct{}
 func (disconnected) Node() (ops.Address, string) { return nil, "" }
 func (disconnected) Client() shell.Client        { return nil }
 func (disconnected) VariableNames() []string     { return nil }
+func (disconnected) Dir() string                 { return "/" }

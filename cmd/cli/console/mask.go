@@ -124,17 +124,9 @@ func Mask(line string) string { return MaskAt(line, nil) }
 // sensitive are masked too.
 func MaskAt(line string, node ops.Address) string {
 	writeSensitive := false
+	i, local := operationAddress(line, node)
 	var b strings.Builder
-	i := 0
-	var local map[string]bool
-	// The address of an operation names resources, not values: skip it.
-	if first, _, _ := strings.Cut(strings.TrimSpace(line), " "); isOperation(first) {
-		if colon := topLevelIndex(line, ':'); colon >= 0 {
-			b.WriteString(line[:colon])
-			local = addressSensitive(absolute(strings.TrimSpace(line[:colon]), node))
-			i = colon
-		}
-	}
+	b.WriteString(line[:i])
 	secret := func(n string) bool { return local[n] || sensitive(n) }
 	for i < len(line) {
 		name, end, ok := nameAt(line, i)
@@ -165,6 +157,21 @@ func MaskAt(line string, node ops.Address) string {
 		i = vend
 	}
 	return b.String()
+}
+
+// operationAddress returns where the address of an operation line ends
+// (0 for a command) and the names its definition marks sensitive. The
+// address names resources, not values, so it is never masked.
+func operationAddress(line string, node ops.Address) (int, map[string]bool) {
+	first, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+	if !isOperation(first) {
+		return 0, nil
+	}
+	colon := topLevelIndex(line, ':')
+	if colon < 0 {
+		return 0, nil
+	}
+	return colon, addressSensitive(absolute(strings.TrimSpace(line[:colon]), node))
 }
 
 // nameAt reads a parameter name (letters, digits, '-', '_', '.', quoted or

@@ -118,10 +118,11 @@ func (t *authTransport) credentials(resp *http.Response,
 			}
 		}
 	}
-	if t.digest != nil || t.promptE != nil || !hasDigest(resp.Header) {
+	realm, ok := digestRealm(resp.Header)
+	if t.digest != nil || t.promptE != nil || !ok {
 		return nil
 	}
-	user, pass, err := t.ask()
+	user, pass, err := t.ask(realm)
 	if err != nil {
 		t.promptE = err
 		return nil
@@ -130,20 +131,22 @@ func (t *authTransport) credentials(resp *http.Response,
 	return t.digest.RoundTrip
 }
 
-// ask prompts for the user name (unless --user gave it) and the password.
-func (t *authTransport) ask() (string, string, error) {
+// ask prompts for the user name (unless --user gave it) and the password,
+// naming the realm first as jboss-cli does.
+func (t *authTransport) ask(realm string) (string, string, error) {
 	if t.prompt == nil {
 		return "", "", ErrInteraction
 	}
+	intro := "Authenticating against security realm: " + realm + "\n"
 	user := t.promptUser
 	if user == "" {
-		u, err := t.prompt("Username: ", false)
+		u, err := t.prompt(intro+"Username: ", false)
 		if err != nil {
 			return "", "", err
 		}
-		user = strings.TrimSpace(u)
+		user, intro = strings.TrimSpace(u), ""
 	}
-	pass, err := t.prompt("Password: ", true)
+	pass, err := t.prompt(intro+"Password: ", true)
 	return user, pass, err
 }
 
@@ -175,13 +178,15 @@ func readToken(h http.Header) string {
 	return ""
 }
 
-func hasDigest(h http.Header) bool {
+// digestRealm returns the realm of the first Digest challenge, and false
+// when the node offers no Digest.
+func digestRealm(h http.Header) (string, bool) {
 	for _, v := range h.Values("WWW-Authenticate") {
-		if digest.IsDigest(v) {
-			return true
+		if c, err := digest.ParseChallenge(v); err == nil {
+			return c.Realm, true
 		}
 	}
-	return false
+	return "", false
 }
 
 func drain(resp *http.Response) {

@@ -84,9 +84,11 @@ func TestConnectAuthentication(t *testing.T) {
 				"mechanism that accepted the credentials", nil},
 		{"without local authentication the user and password are asked",
 			Options{NoLocalAuth: true}, []string{"admin", "secret-1"}, "",
-			[]string{"Username: ", "Password: "}},
+			[]string{"Authenticating against security realm: ManagementRealm\nUsername: ",
+				"Password: "}},
 		{"a user without a password gets only the password asked",
-			Options{User: "admin"}, []string{"secret-1"}, "", []string{"Password: "}},
+			Options{User: "admin"}, []string{"secret-1"}, "",
+			[]string{"Authenticating against security realm: ManagementRealm\nPassword: "}},
 		{"error-on-interact refuses to ask", Options{NoLocalAuth: true, Prompt: nil}, nil,
 			"Unable to authenticate against controller at " + ctrl.HostPort() +
 				": " + ErrInteraction.Error(), nil},

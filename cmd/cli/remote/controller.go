@@ -86,6 +86,11 @@ func (c Controller) HostPort() string {
 }
 
 // url returns the management URL of the controller.
+//
+// Limitation: https uses the system's trusted certificates only; there is
+// no prompt to accept an unknown certificate as jboss-cli offers, and the
+// node itself serves plain HTTP (remote+https reaches it only through a
+// TLS proxy).
 func (c Controller) url() (string, error) {
 	switch c.Protocol {
 	case "remote+http", "http-remoting", "http":

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -79,8 +80,18 @@ func cmdConnect(s *Shell, l Line, pl *grammar.Line) error {
 // reloadRemote sends :reload to the node and waits, polling server-state
 // every 50 ms, until it is running (or restart-required) again, as
 // jboss-cli does; the wait is bounded by the connection timeout plus one
-// second, extended while the node says it is starting.
+// second (or by --timeout, in seconds, beyond jboss-cli), extended while
+// the node says it is starting.
 func (s *Shell) reloadRemote(a args, r Remote) error {
+	limit := r.ConnectTimeout() + time.Second
+	if v, ok := a.get("timeout"); ok {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("The --timeout value must be a positive number of "+
+				"seconds: '%s'", v)
+		}
+		limit = time.Duration(n) * time.Second
+	}
 	op := rootOperation("reload")
 	switch mode, _ := a.get("start-mode"); mode {
 	case "":
@@ -98,7 +109,7 @@ func (s *Shell) reloadRemote(a args, r Remote) error {
 	if err := s.sendControl(r, op); err != nil {
 		return err
 	}
-	return s.awaitRunning(r)
+	return s.awaitRunning(r, limit)
 }
 
 // shutdownRemote sends :shutdown; with --restart=true it waits for the node
@@ -117,7 +128,7 @@ func (s *Shell) shutdownRemote(a args, r Remote) error {
 		return err
 	}
 	if restart {
-		return s.awaitRunning(r)
+		return s.awaitRunning(r, r.ConnectTimeout()+time.Second)
 	}
 	s.disconnect()
 	return nil
@@ -137,9 +148,8 @@ func (s *Shell) sendControl(r Remote, op dmr.Value) error {
 }
 
 // awaitRunning polls server-state until the node is running or
-// restart-required.
-func (s *Shell) awaitRunning(r Remote) error {
-	limit := r.ConnectTimeout() + time.Second
+// restart-required, for at most limit (renewed while it is starting).
+func (s *Shell) awaitRunning(r Remote, limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	op := rootOperation("read-attribute")
 	op.Set("name", dmr.NewString("server-state"))

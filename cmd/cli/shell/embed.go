@@ -191,7 +191,7 @@ func cmdStopEmbeddedServer(s *Shell, l Line, pl *grammar.Line) error {
 func cmdReload(s *Shell, l Line, pl *grammar.Line) error {
 	a := argsOf(pl.Cmd)
 	if err := a.only("start-mode", "use-current-server-config", "server-config",
-		"admin-only"); err != nil {
+		"admin-only", "timeout"); err != nil {
 		return err
 	}
 	if s.batch != nil {

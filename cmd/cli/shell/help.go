@@ -220,8 +220,8 @@ func Columns(words []string, width int) string {
 	for r := 0; r < rows; r++ {
 		var line strings.Builder
 		for c := 0; c < perRow; c++ {
-			// Column-major, as ls and jboss-cli order them.
-			i := c*rows + r
+			// Row by row, as jboss-cli (aesh) and the completion list fill them.
+			i := r*perRow + c
 			if i < len(words) {
 				line.WriteString(pad(words[i], col))
 			}

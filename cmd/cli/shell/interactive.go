@@ -3,6 +3,7 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -74,6 +75,23 @@ func (s *Shell) Interact(l Line) bool {
 // SetColor turns colours on or off in what Interact prints (errors in
 // red). Only the interactive shell on a terminal turns them on.
 func (s *Shell) SetColor(on bool) { s.color = on }
+
+// SetWidth gives the interactive shell's terminal width, which ls uses to
+// lay its items out in columns as jboss-cli does on a terminal; nil (the
+// default, and outside a terminal) prints one item a line.
+func (s *Shell) SetWidth(width func() int) { s.width = width }
+
+// printItems prints ls's items: in columns of the terminal's width when
+// the shell has one and columns is set, else one a line.
+func (s *Shell) printItems(items []string, columns bool) {
+	if s.width == nil || !columns {
+		for _, it := range items {
+			s.println(it)
+		}
+		return
+	}
+	io.WriteString(s.out, Columns(items, s.width()))
+}
 
 // Node returns the current node and, when the current path ends on a type
 // (cd subsystem), that type.

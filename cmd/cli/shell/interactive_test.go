@@ -76,7 +76,7 @@ func TestColumns(t *testing.T) {
 	}{
 		{"no words", nil, 80, ""},
 		{"one row", []string{"a", "bb", "c"}, 80, "a   bb  c\n"},
-		{"column by column", []string{"a", "b", "c", "d", "e"}, 8, "a  d\nb  e\nc\n"},
+		{"row by row", []string{"a", "b", "c", "d", "e"}, 8, "a  b\nc  d\ne\n"},
 		{"a word wider than the width", []string{"abcdef", "g"}, 4, "abcdef\ng\n"},
 	}
 	for _, tc := range tests {
@@ -90,3 +90,39 @@ func TestColumns(t *testing.T) {
 
 const nopeMsg = "Unexpected command 'nope'. Type 'help --commands' for the list of supported " +
 	"commands."
+
+// memHistory is a History kept in memory.
+type memHistory struct {
+	lines   []string
+	enabled bool
+}
+
+func (h *memHistory) Lines() []string    { return h.lines }
+func (h *memHistory) Clear() error       { h.lines = nil; return nil }
+func (h *memHistory) SetEnabled(on bool) { h.enabled = on }
+
+func TestHistoryCommand(t *testing.T) {
+	var out bytes.Buffer
+	s := New(Options{Stdout: &out})
+	h := &memHistory{lines: []string{"ls", "cd /"}, enabled: true}
+	s.SetHistory(h)
+	run := func(text string) {
+		s.Interact(Line{File: "<interactive>", Num: 1, Text: text, Raw: []string{text}})
+	}
+	run("history")
+	run("history --disable")
+	if h.enabled {
+		t.Error("history --disable left the history enabled")
+	}
+	run("history --enable")
+	if !h.enabled {
+		t.Error("history --enable left the history disabled")
+	}
+	run("history --clear")
+	run("history")
+	run("history --all")
+	want := "ls\ncd /\nUnrecognized arguments: [--all]\n"
+	if diff := cmp.Diff(want, out.String()); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+}

@@ -116,7 +116,8 @@ func cmdPwd(s *Shell, l Line, pl *grammar.Line) error {
 // when not on a terminal.
 func cmdLs(s *Shell, l Line, pl *grammar.Line) error {
 	a := argsOf(pl.Cmd)
-	if err := a.only("l", "resolve-expressions"); err != nil {
+	props := descriptionProperties(pl.Cmd)
+	if err := a.only(append(props, "l", "resolve-expressions")...); err != nil {
 		return err
 	}
 	addr, typ, err := s.nodePath(l, strings.Join(a.pos, " "))
@@ -129,13 +130,11 @@ func cmdLs(s *Shell, l Line, pl *grammar.Line) error {
 		if err != nil {
 			return err
 		}
-		for _, n := range names.Items() {
-			s.println(n.AsString())
-		}
+		s.printItems(itemStrings(names), !has(a, "l"))
 		return nil
 	}
 	if has(a, "l") {
-		return s.listNodeLong(l, addr, has(a, "resolve-expressions"))
+		return s.listNodeLong(l, addr, has(a, "resolve-expressions"), props)
 	}
 	return s.listNode(l, addr, has(a, "resolve-expressions"))
 }
@@ -161,22 +160,25 @@ func (s *Shell) listNode(l Line, addr ops.Address, resolve bool) error {
 		return err
 	}
 	isType := map[string]bool{}
+	var items []string
 	for _, t := range types.Items() {
 		isType[t.AsString()] = true
-		s.println(t.AsString())
+		items = append(items, t.AsString())
 	}
 	for _, k := range res.Keys() {
 		if !isType[k] {
 			v, _ := res.Get(k)
-			s.println(k + "=" + v.AsString())
+			items = append(items, k+"="+v.AsString())
 		}
 	}
+	s.printItems(items, true)
 	return nil
 }
 
-// listNodeLong prints ls -l: an ATTRIBUTE VALUE TYPE table, a blank line,
-// and a CHILD MIN-OCCURS MAX-OCCURS table, each sorted by name.
-func (s *Shell) listNodeLong(l Line, addr ops.Address, resolve bool) error {
+// listNodeLong prints ls -l: an ATTRIBUTE VALUE TYPE table (plus a column
+// for each description property asked for, as ls -l --storage does), a
+// blank line, and a CHILD MIN-OCCURS MAX-OCCURS table, each sorted by name.
+func (s *Shell) listNodeLong(l Line, addr ops.Address, resolve bool, props []string) error {
 	types, res, err := s.readNode(l, addr, resolve)
 	if err != nil {
 		return err
@@ -191,13 +193,21 @@ func (s *Shell) listNodeLong(l Line, addr ops.Address, resolve bool) error {
 	for _, t := range types.Items() {
 		isType[t.AsString()] = true
 	}
-	attrs := newTable(3, "ATTRIBUTE", "VALUE", "TYPE")
+	header := []string{"ATTRIBUTE", "VALUE", "TYPE"}
+	for _, p := range props {
+		header = append(header, strings.ToUpper(p))
+	}
+	attrs := newTable(len(header), header...)
 	children := newTable(3, "CHILD", "MIN-OCCURS", "MAX-OCCURS")
 	for _, k := range res.Keys() {
 		v, _ := res.Get(k)
 		if !isType[k] {
 			ad, _ := attrDescs.Get(k)
-			attrs.add(k, v.AsString(), descText(ad, "type"))
+			cells := []string{k, v.AsString(), descText(ad, "type")}
+			for _, p := range props {
+				cells = append(cells, descText(ad, p))
+			}
+			attrs.add(cells...)
 			continue
 		}
 		cd, _ := childDescs.Get(k)

@@ -90,3 +90,19 @@ func writeFacts(b *strings.Builder, desc dmr.Value) {
 		fmt.Fprintf(b, "    %-20s %s\n", k+":", text)
 	}
 }
+
+// descriptionProperties returns the options of ls, in the order given,
+// that name properties of attribute descriptions (--storage, --nillable
+// ...), for the columns ls -l adds; they are meaningful only with -l.
+func descriptionProperties(c *grammar.Command) []string {
+	if !has(argsOf(c), "l") {
+		return nil
+	}
+	var props []string
+	for _, x := range c.Args {
+		if x.Name != "" && !x.Dash1 && x.Name != "resolve-expressions" {
+			props = append(props, x.Name)
+		}
+	}
+	return props
+}

@@ -82,8 +82,9 @@ type Shell struct {
 	exitCode   int
 	terminated bool
 	cmdTimeout int
-	history    History // the interactive shell's history, for the history command
-	color      bool    // colours in Interact's output (interactive shell only)
+	history    History    // the interactive shell's history, for the history command
+	color      bool       // colours in Interact's output (interactive shell only)
+	width      func() int // the terminal's width, for ls (interactive shell only)
 }
 
 // New returns a Shell with no connection, no variables and the root as its
