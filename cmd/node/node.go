@@ -67,6 +67,9 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 	n.srv = srv
 	if err := n.listen(); err != nil {
 		srv.Stop()
+		if n.auth != nil {
+			n.auth.RemoveToken()
+		}
 		return nil, err
 	}
 	return n, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -416,5 +417,27 @@ func TestWhoamiNamesTheCaller(t *testing.T) {
 				t.Errorf("whoami = %s\nwant     %s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPortInUseFailsTheBoot(t *testing.T) {
+	home := install(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	cfg, _ := parseArgs([]string{"-c", "standalone-ha.xml", "-Djboss.home.dir=" + home,
+		"-Djboss.management.http.port=" + port})
+	_, err = start(cfg, io.Discard)
+	want := "management interface: listen tcp 127.0.0.1:" + port +
+		": bind: address already in use"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+	token := filepath.Join(home, "standalone", "tmp", "auth", "local-token")
+	if _, err := os.Stat(token); !os.IsNotExist(err) {
+		t.Errorf("the local token file was left behind: %v", err)
 	}
 }
