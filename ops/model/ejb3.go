@@ -8,8 +8,8 @@ import (
 // The ejb3 subsystem is modelled: the subsystem's defaults (most of them
 // folded into small elements such as <session-bean><stateful cache-ref>
 // and <statistics enabled>), its bean pools, caches, passivation stores,
-// thread pools, application security domains and the services async,
-// timer-service, remote and iiop. <remote> is service=remote although it
+// thread pools, application security domains, MDB delivery groups and the
+// services async, timer-service, remote, iiop and identity. <remote> is service=remote although it
 // has no name attribute, and each <option name="X"> in its
 // <channel-creation-options> is channel-creation-options=X (Keycloak's
 // migrate scripts add and remove READ_TIMEOUT there).
@@ -17,7 +17,8 @@ import (
 // Limitation: a thread pool's keepalive-time unit keeps the spelling of
 // the file (<keepalive-time unit="seconds"> reads as "seconds"), where
 // WildFly's model spells it in capitals, so a script that compares it with
-// SECONDS sees a difference.
+// MILLISECONDS sees a difference: Keycloak's migrate step that raises the
+// default pool's 100 milliseconds to 60 seconds does not run.
 //
 // Limitation: the ejb3 1.x form <timer-service><data-store path/> is kept
 // in the file but not read: the timer service of such a file has no
@@ -28,9 +29,10 @@ import (
 const Ejb3Namespace = "urn:jboss:domain:ejb3:9.0"
 
 // The positions of the ejb3 subsystem's elements, in the order the schema
-// enforces.
+// enforces. They are ten apart so that the elements inside <session-bean>
+// and <mdb> are ordered by adding 1 and 2.
 const (
-	orderEjbSessionBean = iota + 1
+	orderEjbSessionBean = (iota + 1) * 10
 	orderEjbMDB
 	orderEjbEntityBean
 	orderEjbPools
@@ -111,30 +113,30 @@ func ejb3Attributes() []*ops.Attribute {
 		ops.XMLAttribute{Skip: true}), "Replaced by statistics-enabled.")
 	oldStats.Deprecated = true
 	oldCluster := ejbFolded(str("default-clustered-sfsb-cache"), stateful,
-		"clustered-cache-ref", orderEjbSessionBean,
+		"clustered-cache-ref", orderEjbSessionBean+1,
 		"The cache of clustered stateful beans; replaced by default-sfsb-cache.")
 	oldCluster.Deprecated = true
 	return []*ops.Attribute{
 		ejbFolded(str("default-slsb-instance-pool"), "session-bean/stateless/"+
 			"bean-instance-pool-ref", "pool-name", orderEjbSessionBean,
 			"The bean instance pool of stateless session beans."),
-		ejbFolded(str("default-sfsb-cache"), stateful, "cache-ref", orderEjbSessionBean,
+		ejbFolded(str("default-sfsb-cache"), stateful, "cache-ref", orderEjbSessionBean+1,
 			"The cache of stateful session beans."),
 		ejbFolded(str("default-sfsb-passivation-disabled-cache"), stateful,
-			"passivation-disabled-cache-ref", orderEjbSessionBean,
+			"passivation-disabled-cache-ref", orderEjbSessionBean+1,
 			"The cache of stateful session beans that do not passivate."),
 		oldCluster,
 		ejbFolded(timeout("default-stateful-bean-access-timeout"), stateful,
-			"default-access-timeout", orderEjbSessionBean,
+			"default-access-timeout", orderEjbSessionBean+1,
 			"How long, in milliseconds, a call waits for a stateful bean in use."),
 		ejbFolded(long("default-stateful-bean-session-timeout"), stateful,
-			"default-session-timeout", orderEjbSessionBean,
+			"default-session-timeout", orderEjbSessionBean+1,
 			"How long, in milliseconds, an idle stateful bean lives; undefined is forever."),
 		ejbFolded(timeout("default-singleton-bean-access-timeout"), "session-bean/singleton",
-			"default-access-timeout", orderEjbSessionBean,
+			"default-access-timeout", orderEjbSessionBean+2,
 			"How long, in milliseconds, a call waits for a singleton bean's lock."),
 		ejbFolded(str("default-mdb-instance-pool"), "mdb/bean-instance-pool-ref",
-			"pool-name", orderEjbMDB, "The bean instance pool of message-driven beans."),
+			"pool-name", orderEjbMDB+1, "The bean instance pool of message-driven beans."),
 		ejbFolded(str("default-resource-adapter-name"), "mdb/resource-adapter-ref",
 			"resource-adapter-name", orderEjbMDB,
 			"The resource adapter of message-driven beans."),

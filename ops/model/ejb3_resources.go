@@ -224,7 +224,7 @@ func ejbAppSecurityDomain() *ops.Definition {
 // <delivery-group name active/>.
 func ejbDeliveryGroup() *ops.Definition {
 	return ejbResource("A group of message-driven beans whose delivery starts and stops together.",
-		ejbNamed("delivery-group", "mdb/delivery-groups", orderEjbMDB),
+		ejbNamed("delivery-group", "mdb/delivery-groups", orderEjbMDB+2),
 		described(def(boolean("active"), dmr.NewBool(true)),
 			"Whether the group's beans receive messages."))
 }

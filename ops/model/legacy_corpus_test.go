@@ -2,9 +2,11 @@ package model_test
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"wfcli/ops"
 	"wfcli/ops/dmr"
 	"wfcli/server"
 )
@@ -42,6 +44,9 @@ func TestLegacyResourcesRead(t *testing.T) {
 				`"key-password"=>"password","keystore-password"=>"password",` +
 				`"keystore-path"=>"application.keystore","keystore-provider"=>"JKS",` +
 				`"keystore-relative-to"=>"jboss.server.config.dir","protocol"=>"TLS"}`},
+		{"adding the ssl identity the file already has is refused", kc10,
+			op("add", appRealm.Child("server-identity", "ssl"), "keystore-path", "k.jks"),
+			"failed"},
 		{"the management realm has no server identity", kc10,
 			op("read-children-names", mgmtRealm, "child-type", "server-identity"), `[]`},
 		{"local authentication keeps its default user", kc10,
@@ -174,6 +179,18 @@ func TestLegacyResourcesWrite(t *testing.T) {
 			[]dmr.Value{op("write-attribute", ejb, "name", "statistics-enabled",
 				"value", dmr.NewBool(true))},
 			`<statistics enabled="true"/>`, `<statistics enabled="${`},
+		{"message-driven bean settings are written in <mdb> in the schema's order", kc10,
+			[]dmr.Value{op("add", ejb.Child("mdb-delivery-group", "dg")),
+				op("write-attribute", ejb, "name", "default-mdb-instance-pool",
+					"value", "mdb-strict-max-pool"),
+				op("write-attribute", ejb, "name", "default-resource-adapter-name",
+					"value", "ra.rar")},
+			"</session-bean>\n            <mdb>\n" +
+				`                <resource-adapter-ref resource-adapter-name="ra.rar"/>` + "\n" +
+				`                <bean-instance-pool-ref pool-name="mdb-strict-max-pool"/>` +
+				"\n                <delivery-groups>\n" +
+				`                    <delivery-group name="dg"/>` +
+				"\n                </delivery-groups>\n            </mdb>\n            <pools>", ""},
 		{"a remoting profile goes between the remote service and the thread pools", rhsso,
 			[]dmr.Value{op("add", ejb.Child("remoting-profile", "p"),
 				"exclude-local-receiver", "true")},
@@ -255,4 +272,33 @@ func runAndStop(t *testing.T, file string, reqs []dmr.Value) {
 func succeeded(resp dmr.Value) bool {
 	o, _ := resp.Get("outcome")
 	return o.AsString() == "success"
+}
+
+// TestLegacyResourcesInEveryCorpusFile boots every corpus configuration and
+// reads the subsystems and realms modelled here, which must succeed
+// whatever schema version the file uses.
+func TestLegacyResourcesInEveryCorpusFile(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "xml",
+		"*.xml"))
+	if len(files) == 0 {
+		t.Skip("the corpus configurations are absent")
+	}
+	reads := []ops.Address{ejb, at("subsystem", "transactions"),
+		at("core-service", "management")}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			s, err := server.Embed(server.Options{
+				ConfigFile: corpusConfig(t, filepath.Base(f)), AdminOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Stop()
+			for _, a := range reads {
+				r := s.Execute(op("read-resource", a, "recursive", dmr.NewBool(true)))
+				if !succeeded(r) {
+					t.Errorf("%s: %s", a, r.CompactString())
+				}
+			}
+		})
+	}
 }
