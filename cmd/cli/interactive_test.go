@@ -25,10 +25,10 @@ type terminal struct {
 	seen int          // how much of out expect has consumed
 }
 
-// startCLI runs the CLI with no arguments on a new pseudo-terminal, with a
+// startCLI runs the CLI with args (no command) on a new pseudo-terminal, with a
 // home directory of its own holding the default configuration. It returns
 // the terminal and a channel that yields the exit code.
-func startCLI(t *testing.T) (*terminal, string, <-chan int) {
+func startCLI(t *testing.T, args ...string) (*terminal, string, <-chan int) {
 	home := t.TempDir()
 	if _, err := defaultconfig.Materialize(home); err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func startCLI(t *testing.T) (*terminal, string, <-chan int) {
 	go term.read()
 	code := make(chan int, 1)
 	go func() {
-		code <- run(nil, tty, tty, tty)
+		code <- run(args, tty, tty, tty)
 		tty.Close()
 	}()
 	t.Cleanup(func() { ptmx.Close() })
@@ -91,6 +91,19 @@ func (tm *terminal) expect(want string) {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
 	tm.t.Fatalf("the terminal never showed %q; it shows:\n%s", want, tm.out.String()[tm.seen:])
+}
+
+// waitExit returns the CLI's exit code, failing the test when it does not
+// end within 10 seconds.
+func waitExit(t *testing.T, code <-chan int) int {
+	t.Helper()
+	select {
+	case c := <-code:
+		return c
+	case <-time.After(10 * time.Second):
+		t.Fatal("the CLI did not end")
+	}
+	return 0
 }
 
 func TestInteractiveShellOnATerminal(t *testing.T) {
@@ -152,13 +165,8 @@ func TestInteractiveShellOnATerminal(t *testing.T) {
 	tm.typeText("history\r")
 	tm.expect("--password=********")
 	tm.typeText("quit\r")
-	select {
-	case c := <-code:
-		if c != 0 {
-			t.Errorf("exit code %d, want 0", c)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the CLI did not quit")
+	if c := waitExit(t, code); c != 0 {
+		t.Errorf("exit code %d, want 0", c)
 	}
 	checkHistoryFile(t, filepath.Join(home, console.HistoryFileName))
 }
@@ -193,23 +201,39 @@ func TestInteractiveShellQuitsOnCtrlD(t *testing.T) {
 	tm.typeText("if (outcome == success) of :read-resource\r")
 	tm.expect("[disconnected / ...] ")
 	tm.typeText("end-if\r")
-	tm.expect("The connection to the controller has not been established.")
+	tm.expect("\x1b[31mThe connection to the controller has not been established.\x1b[0m")
 	tm.expect("[disconnected /] ")
-	tm.typeText("\x04")
-	select {
-	case c := <-code:
-		if c != 0 {
-			t.Errorf("exit code %d, want 0", c)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Ctrl-D did not end the CLI")
+	tm.typeText("echo recalled\r")
+	tm.expect("recalled\r\n")
+	tm.typeText("\x1b[A\r") // the up arrow brings the last line back
+	tm.expect("recalled\r\n")
+	tm.typeText("\x04") // Ctrl-D
+	if c := waitExit(t, code); c != 0 {
+		t.Errorf("exit code %d, want 0", c)
 	}
 	data, err := os.ReadFile(filepath.Join(home, console.HistoryFileName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "set password=********\nif (outcome == success) of :read-resource\nend-if\n"
+	want := "set password=********\nif (outcome == success) of :read-resource\nend-if\n" +
+		"echo recalled\necho recalled\n"
 	if string(data) != want {
 		t.Errorf("history %q, want %q", data, want)
+	}
+}
+
+func TestInteractiveShellWithoutColours(t *testing.T) {
+	tm, _, code := startCLI(t, "--no-color-output")
+	tm.expect("[disconnected /] ")
+	tm.typeText("nope\r")
+	tm.expect("\r\nUnexpected command 'nope'.")
+	tm.typeText("quit\r")
+	if c := waitExit(t, code); c != 0 {
+		t.Errorf("exit code %d, want 0", c)
+	}
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if strings.Contains(tm.out.String(), "\x1b[31m") {
+		t.Errorf("colours with --no-color-output:\n%q", tm.out.String())
 	}
 }

@@ -112,7 +112,7 @@ func filter(words []string, prefix string) []string {
 func (c *Completer) operation(text string) ([]string, int) {
 	colon := topLevelIndex(text, ':')
 	if colon < 0 {
-		return c.address(text, 0)
+		return c.address(text, 0, true)
 	}
 	addr, typ, ok := c.resolve(text[:colon])
 	if !ok || typ != "" {
@@ -187,8 +187,10 @@ func splitTop(text string, sep byte) []string {
 
 // address completes a node path (absolute, or relative to the current
 // node, with '..' for the parent): child types, or the names of a type
-// after '='. Offset is where text starts in the line.
-func (c *Completer) address(text string, offset int) ([]string, int) {
+// after '='. After a whole name it proposes what may follow, as jboss-cli
+// does: '/' and, in an operation (op set), ':'. Offset is where text starts
+// in the line.
+func (c *Completer) address(text string, offset int, op bool) ([]string, int) {
 	cut := lastTopLevel(text, '/')
 	parent, last := text[:cut+1], text[cut+1:]
 	addr, typ, ok := c.resolve(parent)
@@ -197,13 +199,25 @@ func (c *Completer) address(text string, offset int) ([]string, int) {
 	}
 	if eq := strings.IndexByte(last, '='); eq >= 0 {
 		typ = last[:eq]
-		names := c.childNames(addr, typ)
-		return filter(names, last[eq+1:]), offset + cut + 1 + eq + 1
+		names := filter(c.childNames(addr, typ), last[eq+1:])
+		return followers(names, last[eq+1:], op), offset + cut + 1 + eq + 1
 	}
 	if typ != "" {
 		return filter(c.childNames(addr, typ), last), offset + cut + 1
 	}
 	return filter(withEquals(c.childTypes(addr)), last), offset + cut + 1
+}
+
+// followers replaces the name typed whole, when it is the only candidate,
+// by that name followed by each separator that may come next.
+func followers(names []string, typed string, op bool) []string {
+	if len(names) != 1 || names[0] != typed {
+		return names
+	}
+	if op {
+		return []string{typed + "/", typed + ":"}
+	}
+	return []string{typed + "/"}
 }
 
 func withEquals(types []string) []string {

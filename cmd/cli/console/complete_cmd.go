@@ -73,7 +73,7 @@ var positional = map[string]func(c *Completer, word string, wstart int) ([]strin
 }
 
 func pathArg(c *Completer, word string, wstart int) ([]string, int) {
-	return c.address(word, wstart)
+	return c.address(word, wstart, false)
 }
 
 // commandWords returns the names of the commands the shell runs.
@@ -166,7 +166,7 @@ func dataSourceBase(name string) (ops.Address, bool) {
 func (c *Completer) optionValue(name, opt, value string) ([]string, int) {
 	switch {
 	case opt == "--node":
-		return c.address(value, 0)
+		return c.address(value, 0, false)
 	case fileOptions[opt]:
 		return files(c.s.Dir(), value), 0
 	case opt == "--headers":
@@ -216,4 +216,11 @@ func files(cwd, word string) []string {
 		out = append(out, name)
 	}
 	return filter(out, word)
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/chzyer/readline"
 
+	"wfcli/cmd/cli/secret"
 	"wfcli/cmd/cli/shell"
 )
 
@@ -34,6 +35,10 @@ type Options struct {
 // Run reads lines from the terminal and runs them in sh until quit or
 // Ctrl-D. Ctrl-C cancels the line being typed. It returns the exit code:
 // 0, or 1 when the terminal or the history cannot be opened.
+//
+// Limitation: while a list of completion candidates is shown, the first
+// Ctrl-C only closes the list (readline's behaviour); a second one cancels
+// the line.
 func Run(sh *shell.Shell, o Options) int {
 	hist, err := OpenHistory(o.HistoryFile, o.HistoryLimit)
 	if err != nil {
@@ -151,7 +156,7 @@ func loop(sh *shell.Shell, rl *readline.Instance, hist *History, stderr io.Write
 		}
 		line.File, line.Num = "<interactive>", num-len(line.Raw)+1
 		node, _ := sh.Node()
-		masked := MaskAt(line.Text, node)
+		masked := secret.MaskAt(line.Text, node)
 		if hist.enabled {
 			rl.SaveHistory(masked)
 		}

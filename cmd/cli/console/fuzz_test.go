@@ -32,17 +32,3 @@ func FuzzComplete(f *testing.F) {
 		}
 	})
 }
-
-// FuzzMask checks that masking never panics and is stable: a masked line
-// masks to itself.
-func FuzzMask(f *testing.F) {
-	for _, s := range fuzzSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, line string) {
-		once := Mask(line)
-		if twice := Mask(once); twice != once {
-			t.Fatalf("Mask(%q) = %q, but masking that gives %q", line, once, twice)
-		}
-	})
-}

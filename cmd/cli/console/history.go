@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"wfcli/cmd/cli/secret"
 )
 
 // HistoryFileName is the name of the history file in the user's home
@@ -71,7 +73,7 @@ func (h *History) Add(line string) error {
 	if !h.enabled || line == "" {
 		return nil
 	}
-	h.lines = append(h.lines, Mask(line))
+	h.lines = append(h.lines, secret.Mask(line))
 	h.trim()
 	return h.save()
 }

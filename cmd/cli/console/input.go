@@ -11,6 +11,9 @@ import (
 // next, and so does a line that leaves a quote or a bracket ((, [, {)
 // open. Continued lines are joined with one space. The zero Input is ready
 // for use.
+//
+// Limitation: a line break typed inside quotes becomes a space, so a value
+// typed over several lines holds spaces where the user pressed Enter.
 type Input struct {
 	raw  []string
 	text strings.Builder

@@ -11,6 +11,9 @@ import (
 // cmdAlias lists the aliases, or defines one: alias name='text'. A line
 // typed in the interactive shell whose first word is an alias runs with
 // that word replaced by the text.
+//
+// Limitation: aliases last for the session; they are not saved to a file
+// as aesh saves them to ~/.aesh_aliases.
 func cmdAlias(s *Shell, l Line, pl *grammar.Line) error {
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l.Text), "alias"))
 	if rest == "" {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"wfcli/cmd/cli/secret"
 	"wfcli/ops/dmr"
 )
 
@@ -22,9 +23,10 @@ type batchStep struct {
 	line Line
 }
 
-// Add appends a request to the batch; text is the step as listed.
+// Add appends a request to the batch; text is the step as listed, with
+// its sensitive values masked (list-batch and failures show no secret).
 func (b *Batch) Add(op dmr.Value, text string, l Line) {
-	b.steps = append(b.steps, batchStep{op: op, text: text, line: l})
+	b.steps = append(b.steps, batchStep{op: op, text: secret.Mask(text), line: l})
 }
 
 // Len returns the number of steps; 0 for a nil Batch.

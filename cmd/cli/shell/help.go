@@ -128,7 +128,7 @@ func cmdHelpTopics(s *Shell, l Line, pl *grammar.Line) error {
 	}
 	switch {
 	case has(a, "commands"):
-		s.println(commandList())
+		s.println(commandList(s.columns()))
 	case len(a.pos) > 0:
 		for _, name := range a.pos {
 			if err := s.commandHelp(strings.ToLower(name)); err != nil {
@@ -141,19 +141,19 @@ func cmdHelpTopics(s *Shell, l Line, pl *grammar.Line) error {
 	return nil
 }
 
-// commandList is help --commands: the commands that run, in columns, then
-// those known but not run here.
-func commandList() string {
+// commandList is help --commands: the commands that run, in columns of
+// width characters, then those known but not run here.
+func commandList(width int) string {
 	var b strings.Builder
 	b.WriteString("Commands available in this session:\n\n")
-	b.WriteString(Columns(CommandNames(), 80))
+	b.WriteString(Columns(CommandNames(), width))
 	b.WriteString("\nKnown to jboss-cli but not run by this CLI (help <command> says why):\n\n")
 	names := make([]string, 0, len(unsupported))
 	for n := range unsupported {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	b.WriteString(Columns(names, 80))
+	b.WriteString(Columns(names, width))
 	return strings.TrimRight(b.String(), "\n")
 }
 

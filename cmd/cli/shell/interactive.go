@@ -81,6 +81,15 @@ func (s *Shell) SetColor(on bool) { s.color = on }
 // default, and outside a terminal) prints one item a line.
 func (s *Shell) SetWidth(width func() int) { s.width = width }
 
+// columns returns the width lists are laid out in: the terminal's in the
+// interactive shell, else 80.
+func (s *Shell) columns() int {
+	if s.width == nil {
+		return 80
+	}
+	return s.width()
+}
+
 // printItems prints ls's items: in columns of the terminal's width when
 // the shell has one and columns is set, else one a line.
 func (s *Shell) printItems(items []string, columns bool) {
@@ -90,7 +99,7 @@ func (s *Shell) printItems(items []string, columns bool) {
 		}
 		return
 	}
-	io.WriteString(s.out, Columns(items, s.width()))
+	io.WriteString(s.out, Columns(items, s.columns()))
 }
 
 // Node returns the current node and, when the current path ends on a type

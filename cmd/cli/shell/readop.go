@@ -33,7 +33,7 @@ func cmdReadOperation(s *Shell, l Line, pl *grammar.Line) error {
 		if err != nil {
 			return err
 		}
-		s.println(strings.TrimRight(Columns(itemStrings(res), 80), "\n"))
+		s.println(strings.TrimRight(Columns(itemStrings(res), s.columns()), "\n"))
 		return nil
 	}
 	res, err := s.resultOf(l, opAt(addr, "read-operation-description",

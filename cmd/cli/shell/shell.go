@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"wfcli/cmd/cli/request"
+	"wfcli/cmd/cli/secret"
 	"wfcli/grammar"
 	"wfcli/ops"
 	"wfcli/ops/dmr"
@@ -260,14 +261,15 @@ func javaProperty(key string) (string, bool) {
 	return "", false
 }
 
-// echo prints the line with the prompt for --echo-command.
+// echo prints the line with the prompt for --echo-command, its sensitive
+// values masked.
 func (s *Shell) echo(l Line) {
 	if !s.opts.EchoCommand {
 		return
 	}
 	raw := make([]string, len(l.Raw))
 	for i, r := range l.Raw {
-		raw[i] = strings.TrimSuffix(r, `\`)
+		raw[i] = secret.MaskAt(strings.TrimSuffix(r, `\`), s.node)
 	}
 	s.println(s.Prompt() + strings.Join(raw, "\n"))
 }

@@ -1,4 +1,4 @@
-package console
+package secret
 
 import (
 	"testing"
