@@ -48,3 +48,18 @@ type Executor interface {
 type Persister interface {
 	Persist(before, after *Resource) error
 }
+
+// RunRuntime runs the operation name with the request op on the running
+// service of the handler's target through Options.RuntimeOperation. ok is
+// false when the node has no runtime (admin-only) or no running service
+// answers for the target; then result and err are zero.
+func (ctx *Context) RunRuntime(name string, op dmr.Value) (result dmr.Value, ok bool,
+	err error) {
+	if !ctx.Runtime || ctx.tx == nil || ctx.tx.c == nil {
+		return dmr.Value{}, false, nil
+	}
+	if f := ctx.tx.c.opts.RuntimeOperation; f != nil {
+		return f(ctx.Address, name, op)
+	}
+	return dmr.Value{}, false, nil
+}

@@ -72,6 +72,12 @@ type Options struct {
 	// model's value (or the default) is reported. nil means no services. It
 	// must be safe for concurrent use and must not call Execute.
 	RuntimeValue func(a Address, attr string) (dmr.Value, bool)
+	// RuntimeOperation runs an operation on the running service of the
+	// resource at the address (a data source's test-connection-in-pool,
+	// its flushes), for the handlers that call Context.RunRuntime; false
+	// means no running service has it. nil means no services. It must be
+	// safe for concurrent use and must not call Execute.
+	RuntimeOperation func(a Address, name string, op dmr.Value) (dmr.Value, bool, error)
 }
 
 // Controller is the management controller of one node: it holds the model,

@@ -301,4 +301,10 @@ type XMLAttribute struct {
 	// Skip means the attribute is never written to the XML (it exists only
 	// in the model or is derived from the resource's name).
 	Skip bool
+	// UpperCase means the model spells the STRING value in capitals where
+	// the XML spells it in lower case (TimeUnit names: MILLISECONDS in the
+	// model, unit="milliseconds" in the file): reading upper-cases the
+	// text, writing lower-cases the value. Expressions stay as typed. It
+	// applies to Plain values and to the fields of a FieldObject.
+	UpperCase bool
 }

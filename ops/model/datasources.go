@@ -46,10 +46,10 @@ var (
 		"mode (embedded), which starts no data source pools; run this operation against a " +
 		"running node"}
 	// errDSRuntimeMissing is returned by the same operations on a node with a
-	// runtime. Limitation: data source pools do not exist yet, so pool
-	// operations fail even on a running node.
-	errDSRuntimeMissing = &ops.Failure{Msg: "No running pool: data source pools are not " +
-		"implemented by this node yet"}
+	// runtime when no pool runs for the data source: it is disabled, or was
+	// added or enabled while a reload is pending.
+	errDSRuntimeMissing = &ops.Failure{Msg: "No running pool: the data source is disabled " +
+		"or waits for a reload"}
 )
 
 // buildDatasources returns the definition of /subsystem=datasources.
@@ -78,9 +78,11 @@ func dsDataSource(xa bool) *ops.Definition {
 			dsPropertiesChild(l),
 			dsStatisticsChild(),
 		},
-		Operations:    dsOperations(),
-		AddRestart:    ops.NoServices,
-		RemoveRestart: ops.AllServices,
+		Operations: dsOperations(),
+		AddRestart: ops.NoServices,
+		// A removed data source keeps its pool until a reload, unless the
+		// request allows the resource's services to restart.
+		RemoveRestart: ops.ResourceServices,
 		XML: &ops.XMLResource{Element: "datasource", NameAttr: "pool-name",
 			Wrapper: "datasources", Order: nestedOrder(1)},
 	}
@@ -220,15 +222,17 @@ func dsOperations() []*ops.Operation {
 			Handler: dsEnableHandler(false)},
 		{Name: "test-connection-in-pool", ReadOnly: true, ReplyType: dmr.List,
 			Description: "Gets a connection from the pool and checks that it is valid.",
-			Params:      []*ops.Attribute{user, password}, Handler: dsRuntimeOnly},
+			Params:      []*ops.Attribute{user, password},
+			Handler:     dsRuntimeOnly("test-connection-in-pool")},
 		{Name: "dump-queued-threads-in-pool", ReadOnly: true, ReplyType: dmr.List,
 			Description: "Lists the threads waiting for a connection.",
-			Handler:     dsRuntimeOnly},
+			Handler:     dsRuntimeOnly("dump-queued-threads-in-pool")},
 	}
 	for _, kind := range []string{"idle", "all", "invalid", "gracefully"} {
-		list = append(list, &ops.Operation{Name: "flush-" + kind + "-connection-in-pool",
+		name := "flush-" + kind + "-connection-in-pool"
+		list = append(list, &ops.Operation{Name: name,
 			Description: fmt.Sprintf("Flushes the %s connections of the pool.", kind),
-			ReadOnly:    true, Handler: dsRuntimeOnly})
+			ReadOnly:    true, Handler: dsRuntimeOnly(name)})
 	}
 	return list
 }
@@ -241,10 +245,17 @@ func dsEnableHandler(on bool) func(*ops.Context, dmr.Value) (dmr.Value, error) {
 	}
 }
 
-// dsRuntimeOnly is the handler of the operations that act on a running pool.
-func dsRuntimeOnly(ctx *ops.Context, _ dmr.Value) (dmr.Value, error) {
-	if !ctx.Runtime {
-		return dmr.NewUndefined(), errDSNoRuntime
+// dsRuntimeOnly returns the handler of the operation name, which acts on
+// the running pool through the node's runtime (Context.RunRuntime).
+func dsRuntimeOnly(name string) func(*ops.Context, dmr.Value) (dmr.Value, error) {
+	return func(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
+		if !ctx.Runtime {
+			return dmr.NewUndefined(), errDSNoRuntime
+		}
+		res, ok, err := ctx.RunRuntime(name, op)
+		if !ok {
+			return dmr.NewUndefined(), errDSRuntimeMissing
+		}
+		return res, err
 	}
-	return dmr.NewUndefined(), errDSRuntimeMissing
 }

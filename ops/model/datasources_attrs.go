@@ -232,13 +232,14 @@ func dsTimeoutAttributes(l *dsLayout) []*ops.Attribute {
 
 // dsStatementAttributes are the attributes of <statement>. The model's
 // prepared-statements-cache-size is <prepared-statement-cache-size>.
-//
-// Limitation: track-statements is written as the model holds it (NOWARN),
-// where WildFly writes the lower-case nowarn; both read back the same.
+// track-statements is NOWARN, TRUE or FALSE in the model and lower case in
+// the file, as WildFly spells them.
 func dsStatementAttributes(l *dsLayout) []*ops.Attribute {
+	track := l.in(def(str("track-statements"), dmr.NewString("NOWARN")), "statement",
+		"track-statements")
+	track.XML.UpperCase = true
 	return []*ops.Attribute{
-		l.in(def(str("track-statements"), dmr.NewString("NOWARN")), "statement",
-			"track-statements"),
+		track,
 		l.in(long("prepared-statements-cache-size"), "statement",
 			"prepared-statement-cache-size"),
 		l.presence(def(boolean("share-prepared-statements"), dmr.NewBool(false)),

@@ -14,11 +14,9 @@ import (
 // <channel-creation-options> is channel-creation-options=X (Keycloak's
 // migrate scripts add and remove READ_TIMEOUT there).
 //
-// Limitation: a thread pool's keepalive-time unit keeps the spelling of
-// the file (<keepalive-time unit="seconds"> reads as "seconds"), where
-// WildFly's model spells it in capitals, so a script that compares it with
-// MILLISECONDS sees a difference: Keycloak's migrate step that raises the
-// default pool's 100 milliseconds to 60 seconds does not run.
+// A thread pool's keepalive-time unit is spelled in lower case in the file
+// (<keepalive-time unit="milliseconds">) and as a TimeUnit name in the
+// model (MILLISECONDS), as WildFly spells them.
 //
 // Limitation: the ejb3 1.x form <timer-service><data-store path/> is kept
 // in the file but not read: the timer service of such a file has no

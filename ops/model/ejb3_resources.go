@@ -193,6 +193,8 @@ func ejbThreadPool() *ops.Definition {
 		described(required(long("time")), "How long, in unit."),
 		described(required(str("unit")), "The unit of time (SECONDS, MILLISECONDS, ...)."),
 	}
+	// The file spells the unit in lower case, the model as TimeUnit names.
+	keep.Fields[1].XML = &ops.XMLAttribute{Attr: "unit", UpperCase: true}
 	maxT := count(required(bounds(integer("max-threads"), 0, 1<<31-1)), "max-threads")
 	maxT.XML.Order = 2
 	coreT := count(bounds(integer("core-threads"), 0, 1<<31-1), "core-threads")

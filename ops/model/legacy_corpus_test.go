@@ -73,9 +73,9 @@ func TestLegacyResourcesRead(t *testing.T) {
 			`expression "${wildfly.ejb3.statistics-enabled:${wildfly.statistics-enabled:false}}"`},
 		{"the default stateful cache is read from <session-bean>", rhsso,
 			op("read-attribute", ejb, "name", "default-sfsb-cache"), `"distributable"`},
-		{"a thread pool's keepalive time is an object", kc33,
+		{"a thread pool's keepalive time is an object with a TimeUnit name", kc33,
 			op("read-attribute", ejb.Child("thread-pool", "default"), "name", "keepalive-time"),
-			`{"time"=>100L,"unit"=>"milliseconds"}`},
+			`{"time"=>100L,"unit"=>"MILLISECONDS"}`},
 		{"the timer service holds its file data store", rhsso,
 			op("read-resource", ejb.Child("service", "timer-service").Child(
 				"file-data-store", "default-file-store")),

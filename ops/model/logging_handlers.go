@@ -141,15 +141,16 @@ func lgAsyncAttributes() []*ops.Attribute {
 	queue := bounds(required(integer("queue-length")), 1, 1<<31-1)
 	queue.Restart = ops.ResourceServices
 	overflow := def(oneOf(str("overflow-action"), "BLOCK", "DISCARD"), dmr.NewString("BLOCK"))
+	// The file spells the action in lower case (<overflow-action value="block"/>).
+	overflow = lgValueAt(overflow, "overflow-action", 4)
+	overflow.XML.UpperCase = true
 	return []*ops.Attribute{
 		lgHandlerLevel(),
 		lg(def(boolean("enabled"), dmr.NewBool(true))),
 		lgValueAt(str("filter-spec"), "filter-spec", 2),
 		xmlAt(queue, ops.XMLAttribute{Path: "queue-length", Attr: "value",
 			Order: nestedOrder(3)}),
-		// Limitation: overflow-action is written as the model holds it (BLOCK),
-		// where WildFly writes the lower-case block; both read back the same.
-		lgValueAt(overflow, "overflow-action", 4),
+		overflow,
 		lgHandlerList("subhandlers", "subhandlers", 5),
 		lgDeprecated(lg(attr("filter", dmr.Object))),
 	}

@@ -46,7 +46,11 @@ func lgLoggerOperations(attrs []*ops.Attribute) []*ops.Operation {
 	if root {
 		return list
 	}
-	var params []*ops.Attribute
+	// WildFly's add takes the read-only category too (scripts pass it), as
+	// long as it is the logger's name.
+	category := noExpr(str("category"))
+	category.Description = "The category of the logger; it must be the logger's name."
+	params := []*ops.Attribute{category}
 	for _, a := range attrs {
 		if a.Access == ops.ReadWrite {
 			params = append(params, a)
@@ -57,12 +61,18 @@ func lgLoggerOperations(attrs []*ops.Attribute) []*ops.Operation {
 }
 
 // lgAddLogger runs the generic add and sets the read-only category to the
-// logger's name, as WildFly does.
+// logger's name, as WildFly does. A category given that is not the name
+// fails the add.
 func lgAddLogger(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
+	name := ctx.Address.Last().Name
+	if c, ok := op.Get("category"); ok && c.IsDefined() && c.AsString() != name {
+		return dmr.NewUndefined(), ops.Failf("WFLYCTL0248",
+			"Invalid value %s for category; legal values are [%s]", c.AsString(), name)
+	}
 	if err := ctx.GenericAdd(op); err != nil {
 		return dmr.NewUndefined(), err
 	}
-	ctx.Resource.SetAttr("category", dmr.NewString(ctx.Address.Last().Name))
+	ctx.Resource.SetAttr("category", dmr.NewString(name))
 	return dmr.NewUndefined(), nil
 }
 

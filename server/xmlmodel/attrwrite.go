@@ -67,10 +67,10 @@ func (w attrWriter) writeScalar(v dmr.Value) {
 	}
 	t := w.target(true)
 	if attr == "" {
-		t.SetText(valueText(v))
+		t.SetText(xmlText(v, w.x))
 		return
 	}
-	setAttr(t, attr, valueText(v), w.rank())
+	setAttr(t, attr, xmlText(v, w.x), w.rank())
 }
 
 // rank orders a new XML attribute among its element's attributes.
@@ -289,7 +289,7 @@ func (w attrWriter) writeFields(old, nw dmr.Value) {
 		switch {
 		case ov.Equal(v):
 		case v.IsDefined():
-			setAttr(t, w.fieldXMLName(k), valueText(v), w.fieldRank)
+			setAttr(t, w.fieldXMLName(k), xmlText(v, w.fieldXML(k)), w.fieldRank)
 		default:
 			removeAttr(t, w.fieldXMLName(k))
 		}
@@ -304,6 +304,16 @@ func (w attrWriter) fieldXMLName(k string) string {
 		}
 	}
 	return k
+}
+
+// fieldXML returns the XML hint of field k; nil when it has none.
+func (w attrWriter) fieldXML(k string) *ops.XMLAttribute {
+	for _, f := range w.a.Fields {
+		if f.Name == k {
+			return f.XML
+		}
+	}
+	return nil
 }
 
 // fieldRank orders field attributes as the definition lists the fields.

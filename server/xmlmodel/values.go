@@ -44,7 +44,25 @@ func readAttribute(el *etree.Element, a *ops.Attribute) (dmr.Value, bool) {
 	if !ok {
 		return dmr.Value{}, false
 	}
-	return textValue(s, a.Type), true
+	return modelCase(textValue(s, a.Type), x), true
+}
+
+// modelCase returns v as the model spells it: in capitals when x says the
+// XML spells a STRING in lower case (see ops.XMLAttribute.UpperCase).
+func modelCase(v dmr.Value, x *ops.XMLAttribute) dmr.Value {
+	if x == nil || !x.UpperCase || v.Type() != dmr.String {
+		return v
+	}
+	return dmr.NewString(strings.ToUpper(v.Str()))
+}
+
+// xmlText returns the XML spelling of the scalar v of an attribute placed
+// by x (nil for the convention): valueText, in lower case when x says so.
+func xmlText(v dmr.Value, x *ops.XMLAttribute) string {
+	if x != nil && x.UpperCase && v.Type() == dmr.String {
+		return strings.ToLower(v.Str())
+	}
+	return valueText(v)
 }
 
 // plainText returns the text of a Plain attribute: the XML attribute x
@@ -164,7 +182,7 @@ func readFieldObject(at *etree.Element, a *ops.Attribute) dmr.Value {
 	}
 	for _, f := range a.Fields {
 		if v, ok := readXMLAttr(at, fieldAttr(f), f.Type); ok {
-			m.Set(f.Name, v)
+			m.Set(f.Name, modelCase(v, f.XML))
 		}
 	}
 	return m

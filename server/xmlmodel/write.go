@@ -1,6 +1,7 @@
 package xmlmodel
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,11 @@ import (
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 )
+
+// ErrNotWritable is the error Apply wraps when a value has no XML form: the
+// configuration file cannot hold it as it is, so the change must fail
+// rather than write it garbled.
+var ErrNotWritable = errors.New("cannot be written to the configuration file")
 
 // Apply edits the document so that it describes after instead of before,
 // touching only what differs: a changed attribute changes one XML attribute
@@ -34,7 +40,9 @@ func (b *Binding) diff(el *etree.Element, def *ops.Definition, before, after *op
 		if old.Equal(nw) {
 			continue
 		}
-		b.writeAttr(l, el, def, name, old, nw, len(addr) == 0)
+		if err := b.writeAttr(l, el, def, name, old, nw, addr); err != nil {
+			return err
+		}
 	}
 	for _, typ := range unionTypes(before, after) {
 		if err := b.diffChildren(el, def, typ, before, after, addr); err != nil {
@@ -365,23 +373,54 @@ func within(el, box *etree.Element) bool {
 }
 
 // writeAttr writes the change of attribute name from old to nw into the
-// resource's element el.
+// element el of the resource at addr. An attribute the definition does not
+// place in the XML is written as an XML attribute of el, which holds a
+// scalar only: a LIST, OBJECT or PROPERTY value there fails (ErrNotWritable)
+// rather than be written as DMR text no reader takes back.
 func (b *Binding) writeAttr(l layout, el *etree.Element, def *ops.Definition, name string,
-	old, nw dmr.Value, isRoot bool) {
+	old, nw dmr.Value, addr ops.Address) error {
 	var a *ops.Attribute
 	if def != nil {
 		a = def.Attribute(name)
 	}
 	rank := attrRank(def)
 	if a == nil || a.XML == nil {
+		if err := checkPlain(addr, name, a, nw); err != nil {
+			return err
+		}
 		b.writePlain(el, name, nw, rank)
-		return
+		return nil
 	}
 	if a.Storage == ops.Runtime || a.XML.Skip {
-		return
+		return nil
 	}
-	w := attrWriter{l: l, el: el, def: def, a: a, x: a.XML, isRoot: isRoot}
+	w := attrWriter{l: l, el: el, def: def, a: a, x: a.XML, isRoot: len(addr) == 0}
 	w.write(old, nw)
+	return nil
+}
+
+// checkPlain returns an error wrapping ErrNotWritable when v, the value of
+// attribute name of the resource at addr, cannot be an XML attribute: a
+// complex value of an attribute without an XML form (a nil definition a
+// means the attribute is not modelled, as in a lenient subsystem).
+func checkPlain(addr ops.Address, name string, a *ops.Attribute, v dmr.Value) error {
+	var kind string
+	switch v.Type() {
+	case dmr.List:
+		kind = "a list"
+	case dmr.Object:
+		kind = "an object"
+	case dmr.Property:
+		kind = "a property"
+	default:
+		return nil
+	}
+	why := "the attribute is not modelled"
+	if a != nil {
+		why = "the attribute has no XML form"
+	}
+	return fmt.Errorf("attribute %s of %s %w: %s and its value is %s", name, addr.CLI(),
+		ErrNotWritable, why, kind)
 }
 
 // writePlain sets or removes the XML attribute name of el.
