@@ -21,14 +21,19 @@ type control struct {
 // Options.AdminOnly and changes with a reload. Safe for concurrent use.
 func (c *Controller) AdminOnly() bool { return c.adminOnly.Load() }
 
+// SuspendUnsupported is the failure-description of a reload with
+// start-mode suspend, which no server of this project supports.
+const SuspendUnsupported = "start-mode suspend is not supported: this server cannot " +
+	"start suspended; reload with start-mode normal or admin-only"
+
 // opReload records the reload the request asks for. admin-only (or
-// start-mode) picks the mode the node comes back in.
-//
-// Limitation: without admin-only or start-mode the node keeps its current
-// mode, where WildFly comes back in normal mode; an embedded server thus
-// stays offline after :reload, as jboss-cli's reload command keeps it.
+// start-mode) picks the mode the server comes back in; without them it is
+// the mode the server was started in (Options.AdminOnly), so that an
+// embedded server stays offline after :reload (user report BR-22). A
+// network node handles :reload itself and comes back in normal mode, as
+// WildFly does.
 func opReload(t *txn, cl *call) (*opResult, error) {
-	admin := t.c.AdminOnly()
+	admin := t.c.opts.AdminOnly
 	if v, ok := cl.op.Get("admin-only"); ok && v.IsDefined() {
 		b, err := v.AsBool()
 		if err != nil {
@@ -41,8 +46,10 @@ func opReload(t *txn, cl *call) (*opResult, error) {
 		switch v.AsString() {
 		case "admin-only":
 			admin = true
-		case "normal", "suspend":
+		case "normal":
 			admin = false
+		case "suspend":
+			return nil, Failf("", SuspendUnsupported)
 		default:
 			return nil, errNotAllowed("start-mode", v.AsString(), modes)
 		}

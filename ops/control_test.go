@@ -75,6 +75,18 @@ func TestReloadAndShutdown(t *testing.T) {
 			adminOnly: true, req: `{"operation" => "reload"}`,
 			want:  `{"outcome" => "success", "result" => undefined}`,
 			state: "running", mode: "ADMIN_ONLY", calls: []string{"reload admin-only"}},
+		{name: "reload comes back in the mode the server was started in",
+			adminOnly: true, setup: []string{`{"operation" => "reload", "admin-only" => false}`},
+			req:   `{"operation" => "reload"}`,
+			want:  `{"outcome" => "success", "result" => undefined}`,
+			state: "running", mode: "ADMIN_ONLY",
+			calls: []string{"reload normal", "reload admin-only"}},
+		{name: "start-mode suspend is refused with a reason",
+			req: `{"operation" => "reload", "start-mode" => "suspend"}`,
+			want: `{"outcome" => "failed", "failure-description" => "start-mode suspend is not ` +
+				`supported: this server cannot start suspended; reload with start-mode normal ` +
+				`or admin-only", "rolled-back" => true}`,
+			state: "running", mode: "NORMAL"},
 		{name: "an unknown start mode fails",
 			req: `{"operation" => "reload", "start-mode" => "fast"}`,
 			want: `{"outcome" => "failed", "failure-description" => "WFLYCTL0248: Invalid value fast for start-mode; legal values are [normal, admin-only, suspend]",

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -76,6 +78,11 @@ func TestRemoteCommandLine(t *testing.T) {
 			"", 1, "Failed to connect to the controller: Unable to authenticate against " +
 				"controller at " + addr + ": user interaction is not allowed " +
 				"(--error-on-interact): give --user and --password\n"},
+		{"a prompt on a standard input at its end fails in one line",
+			[]string{"-c", "--controller=" + addr, "--no-local-auth", "--command=:whoami"},
+			"", 1, "Failed to connect to the controller: Unable to authenticate against " +
+				"controller at " + addr + ": standard input is at its end, so the " +
+				"credentials cannot be asked for: give --user and --password\n"},
 		{"the prompt reads the user and password",
 			[]string{"-c", "--controller=" + addr, "--no-local-auth",
 				"--command=/system-property=a:read-attribute(name=value)"},
@@ -105,5 +112,37 @@ func TestRemoteCommandLine(t *testing.T) {
 	data, _ := os.ReadFile(file)
 	if !strings.Contains(string(data), `<property name="a" value="1"/>`) {
 		t.Errorf("the remote change is not in the file:\n%s", data)
+	}
+}
+
+func TestConnectFailuresGoToStdoutOnly(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var held []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c) // accepted, never answered
+		}
+	}()
+	addr := ln.Addr().String()
+	var stdout, stderr bytes.Buffer
+	start := time.Now()
+	code := run([]string{"--connect", "--controller=" + addr, "--timeout=300",
+		"--command=:read-resource"}, strings.NewReader(""), &stdout, &stderr)
+	got := []any{code, stdout.String(), stderr.String()}
+	want := []any{1, "Failed to connect to the controller: The controller at " + addr +
+		" accepted the connection but did not answer within 300 ms (--timeout)\n", ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("exit code, stdout, stderr (-want +got):\n%s", diff)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("the CLI took %v with --timeout=300", took)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,8 +19,10 @@ import (
 // options: connect (and --connect) reach the controller given, else
 // --controller, else localhost:9990, with --user/--password, local
 // authentication unless --no-local-auth, and a prompt for missing
-// credentials unless --error-on-interact.
-func connector(cfg *config, stdin io.Reader, promptOut io.Writer) shell.Connector {
+// credentials unless --error-on-interact. intr cancels the pending request
+// of every connection it makes (Ctrl-C in the interactive shell).
+func connector(cfg *config, stdin io.Reader, promptOut io.Writer,
+	intr *remote.Interrupter) shell.Connector {
 	var prompt func(string, bool) (string, error)
 	if !cfg.errorOnInteract {
 		in := bufio.NewReader(stdin)
@@ -39,7 +42,7 @@ func connector(cfg *config, stdin io.Reader, promptOut io.Writer) shell.Connecto
 		c, err := remote.Connect(remote.Options{Controller: ctrl, User: cfg.user,
 			Password: cfg.password, NoLocalAuth: cfg.noLocalAuth, Timeout: timeout,
 			CommandTimeout: time.Duration(cfg.commandTimeout) * time.Second,
-			Prompt:         prompt})
+			Prompt:         prompt, Interrupt: intr})
 		if err != nil {
 			return nil, err
 		}
@@ -60,6 +63,11 @@ func (r remoteClient) Address() string { return r.Controller().HostPort() }
 
 func (r remoteClient) ConnectTimeout() time.Duration { return r.timeout }
 
+// errNoInput is the failure of a credentials prompt on a standard input
+// that is at its end.
+var errNoInput = errors.New("standard input is at its end, so the credentials " +
+	"cannot be asked for: give --user and --password")
+
 // promptLine asks for one line; a secret is read without echo when stdin
 // is a terminal.
 func promptLine(in *bufio.Reader, stdin io.Reader, out io.Writer, label string,
@@ -77,8 +85,11 @@ func promptLine(in *bufio.Reader, stdin io.Reader, out io.Writer, label string,
 	if !isTerminal(stdin) {
 		fmt.Fprintln(out) // the input was not echoed
 	}
+	if errors.Is(err, io.EOF) && line == "" {
+		return "", errNoInput
+	}
 	if err != nil && line == "" {
-		return "", fmt.Errorf("no input for %s: %w", strings.TrimSuffix(label, ": "), err)
+		return "", fmt.Errorf("reading the answer to a credentials prompt: %w", err)
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }

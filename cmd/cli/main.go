@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"wfcli/cmd/cli/console"
+	"wfcli/cmd/cli/remote"
 	"wfcli/cmd/cli/shell"
 )
 
@@ -41,27 +42,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printHelp(stdout)
 		return 0
 	}
+	intr := &remote.Interrupter{}
 	sh := shell.New(shell.Options{Stdout: stdout, Stderr: stderr, Properties: cfg.props,
 		EchoCommand: cfg.echo, ResolveParameterValues: cfg.resolve, OutputJSON: cfg.json,
 		Embed: embedder, CommandTimeout: cfg.commandTimeout,
-		Connect: connector(cfg, stdin, stderr)})
+		Connect: connector(cfg, stdin, stderr, intr)})
 	defer sh.Close()
 	if code := runRC(sh, cfg, stdout, stderr); code != 0 {
 		return code
 	}
 	if cfg.connect {
+		// As in jboss-cli, on stdout only: it is no script line, so it has
+		// no file:line diagnostic on stderr either.
 		if err := sh.Connect(""); err != nil {
 			fmt.Fprintln(stdout, err)
-			fmt.Fprintln(stderr, err)
 			return 1
 		}
 	}
-	return runMode(sh, cfg, stdin, stdout, stderr)
+	return runMode(sh, cfg, stdin, stdout, stderr, intr)
 }
 
 // runMode runs what the command line asks for: the version, a file,
 // commands, or the lines of a piped standard input.
-func runMode(sh *shell.Shell, cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
+func runMode(sh *shell.Shell, cfg *config, stdin io.Reader, stdout, stderr io.Writer,
+	intr *remote.Interrupter) int {
 	switch {
 	case cfg.version:
 		sh.Run([]shell.Line{{File: "--version", Num: 1, Text: "version"}})
@@ -81,7 +85,8 @@ func runMode(sh *shell.Shell, cfg *config, stdin io.Reader, stdout, stderr io.Wr
 		// As in jboss-cli, an interactive session that ends normally exits
 		// with 0 whatever its last line did.
 		code := console.Run(sh, console.Options{Stdin: stdin.(*os.File), Stdout: stdout,
-			Stderr: stderr, HistoryFile: console.DefaultHistoryPath(), Color: !cfg.noColor})
+			Stderr: stderr, HistoryFile: console.DefaultHistoryPath(), Color: !cfg.noColor,
+			Interrupt: intr.Interrupt})
 		if err := sh.Close(); err != nil {
 			fmt.Fprintf(stderr, "Failed to stop the embedded server: %v\n", err)
 			return 1

@@ -15,7 +15,8 @@ import (
 // users: -u/--user, -p/--password (or the user and password as
 // arguments; the password is read from stdin when missing), -sc for the
 // configuration directory (else the layout's, from -D properties and
-// $JBOSS_HOME). It never prints the password.
+// $JBOSS_HOME). An existing user's password is replaced, and the message
+// says "Updated". It never prints the password.
 func runAddUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var name, password, dir string
 	props := map[string]string{}
@@ -76,11 +77,15 @@ func runAddUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		dir = l.config
 	}
 	file := filepath.Join(dir, "mgmt-users.properties")
+	verb := "Added"
+	if endpoint.NewUsers(file).Has(name) {
+		verb = "Updated" // the new password replaces the old one
+	}
 	if err := endpoint.AddUser(file, name, password); err != nil {
 		fmt.Fprintf(stderr, "add-user: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Added user '%s' to file '%s'\n", name, file)
+	fmt.Fprintf(stdout, "%s user '%s' to file '%s'\n", verb, name, file)
 	return 0
 }
 

@@ -89,3 +89,27 @@ func TestLayout(t *testing.T) {
 		})
 	}
 }
+
+func TestAddUserTwiceSaysUpdated(t *testing.T) {
+	home := t.TempDir()
+	conf := filepath.Join(home, "standalone", "configuration")
+	if err := os.MkdirAll(conf, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(conf, "mgmt-users.properties")
+	var got []string
+	for _, pw := range []string{"pw-1", "pw-2"} {
+		var stdout, stderr bytes.Buffer
+		code := runAddUser([]string{"-Djboss.home.dir=" + home, "admin", pw},
+			strings.NewReader(""), &stdout, &stderr)
+		got = append(got, strings.TrimSuffix(stdout.String(), "\n"))
+		if code != 0 {
+			t.Fatalf("exit code %d: %s", code, stderr.String())
+		}
+	}
+	want := []string{"Added user 'admin' to file '" + file + "'",
+		"Updated user 'admin' to file '" + file + "'"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+}

@@ -63,8 +63,10 @@ type AuthOptions struct {
 }
 
 // NewAuth returns an Auth. With a TokenDir it writes a fresh random token
-// to TokenDir/local-token, readable only by this process's user (the
-// directory 0700, the file 0600).
+// to TokenDir/local-token-<random id>, readable only by this process's user
+// (the directory 0700, the file 0600). The file is this node's own, so
+// that two nodes sharing a base directory do not overwrite or remove each
+// other's token; the 401 challenge names it to local clients.
 func NewAuth(o AuthOptions) (*Auth, error) {
 	a := &Auth{users: o.Users, lifetime: o.NonceLifetime, now: o.Now,
 		key: randomBytes(32)}
@@ -87,7 +89,7 @@ func NewAuth(o AuthOptions) (*Auth, error) {
 		return nil, fmt.Errorf("restricting the local token directory: %w", err)
 	}
 	a.token = []byte(hex.EncodeToString(randomBytes(32)))
-	a.tokenAt = filepath.Join(o.TokenDir, "local-token")
+	a.tokenAt = filepath.Join(o.TokenDir, "local-token-"+hex.EncodeToString(randomBytes(8)))
 	if err := writeFile(a.tokenAt, a.token); err != nil {
 		return nil, err
 	}

@@ -344,3 +344,28 @@ func TestBadRequestsChangeNothing(t *testing.T) {
 		t.Errorf("the configuration changed:\n%s", after)
 	}
 }
+
+func TestTwoNodesOnOneDirectoryKeepTheirOwnTokens(t *testing.T) {
+	dir := t.TempDir()
+	first, err := NewAuth(AuthOptions{TokenDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := NewAuth(AuthOptions{TokenDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.TokenFile() == second.TokenFile() {
+		t.Fatalf("both nodes write %s", first.TokenFile())
+	}
+	if err := second.RemoveToken(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(first.TokenFile())
+	if err != nil {
+		t.Fatalf("the first node's token is gone after the second stopped: %v", err)
+	}
+	if diff := cmp.Diff(string(first.token), string(b)); diff != "" {
+		t.Errorf("first token (-want +got):\n%s", diff)
+	}
+}

@@ -48,6 +48,13 @@ func NewUsers(path string) *Users { return &Users{path: path} }
 // Path returns the file the store reads.
 func (u *Users) Path() string { return u.path }
 
+// Has reports whether the file has a user called name; false when the
+// file does not exist or cannot be read.
+func (u *Users) Has(name string) bool {
+	_, ok := u.lookup(name)
+	return ok
+}
+
 // lookup returns the secrets of name, re-reading the file when its size or
 // time changed (checked at most every 500 ms).
 func (u *Users) lookup(name string) (secrets, bool) {

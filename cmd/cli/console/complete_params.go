@@ -24,6 +24,27 @@ var attributeOps = map[string]bool{
 	"map-put": true, "map-remove": true, "map-get": true, "map-clear": true,
 }
 
+// readsAttribute are the attributeOps that only read the attribute; the
+// others write it, so they apply to read-write attributes only.
+var readsAttribute = map[string]bool{"read-attribute": true, "list-get": true,
+	"map-get": true}
+
+// attributeNames returns the names of the attribute descriptions attrs; with
+// writable, only those whose access-type is read-write (or not given): a
+// read-only attribute or a metric cannot be written.
+func attributeNames(attrs dmr.Value, writable bool) []string {
+	var names []string
+	for _, name := range attrs.Keys() {
+		desc, _ := attrs.Get(name)
+		access, _ := desc.Get("access-type")
+		if writable && access.IsDefined() && access.AsString() != "read-write" {
+			continue
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
 // parameters completes the parameter list of operation name at addr; text
 // is what follows '('. It returns the candidates and where the word starts
 // in text.
@@ -68,7 +89,7 @@ func (c *Completer) parameterValues(addr ops.Address, op, pname string,
 	given map[string]string) []string {
 	switch {
 	case attributeOps[op] && pname == "name":
-		return c.attributes(addr).Keys()
+		return attributeNames(c.attributes(addr), !readsAttribute[op])
 	case op == "write-attribute" && pname == "value":
 		desc, _ := c.attributes(addr).Get(given["name"])
 		return orReferences(knownValues(desc), c, addr, given["name"])

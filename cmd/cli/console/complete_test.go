@@ -110,6 +110,9 @@ func TestCompleteAtEachPosition(t *testing.T) {
 		{"the operation of echo-dmr", "echo-dmr --compact :read-resource(rec",
 			[]string{"recursive", "recursive-depth"}, 34},
 		{"the options of echo-dmr", "echo-dmr --c", []string{"--compact"}, 9},
+		{"no read-only attribute for write-attribute", ":write-attribute(name=r", nil, 22},
+		{"read-only attributes for read-attribute", ":read-attribute(name=running-",
+			[]string{"running-mode"}, 21},
 	}
 	c := NewCompleter(sh)
 	for _, tc := range tests {

@@ -30,10 +30,14 @@ type Options struct {
 	HistoryLimit int
 	// Color shows errors in red (the CLI's --no-color-output turns it off).
 	Color bool
+	// Interrupt, when not nil, is called at each Ctrl-C that arrives while a
+	// command runs; it cancels the pending remote request (or connect).
+	Interrupt func()
 }
 
 // Run reads lines from the terminal and runs them in sh until quit or
-// Ctrl-D. Ctrl-C cancels the line being typed. It returns the exit code:
+// Ctrl-D. Ctrl-C cancels the line being typed, or the remote request a
+// command is waiting for (see Options.Interrupt). It returns the exit code:
 // 0, or 1 when the terminal or the history cannot be opened.
 //
 // Limitation: while a list of completion candidates is shown, the first
@@ -72,6 +76,9 @@ func Run(sh *shell.Shell, o Options) int {
 	}()
 	go func() {
 		for range interrupts {
+			if o.Interrupt != nil {
+				o.Interrupt()
+			}
 		}
 	}()
 	loop(sh, rl, hist, o.Stderr)

@@ -150,6 +150,14 @@ func (t *authTransport) ask(realm string) (string, string, error) {
 	return user, pass, err
 }
 
+// hasCredentials reports whether a user name and password are known
+// (given or answered at the prompt).
+func (t *authTransport) hasCredentials() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.digest != nil
+}
+
 // promptError returns why the prompt failed, nil if it did not.
 func (t *authTransport) promptError() error {
 	t.mu.Lock()

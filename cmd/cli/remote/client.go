@@ -43,6 +43,9 @@ type Options struct {
 	// Prompt asks the user for a value (secret: without echo) when a
 	// credential is needed; nil means prompts fail with ErrInteraction.
 	Prompt func(label string, secret bool) (string, error)
+	// Interrupt, when not nil, cancels the client's pending requests
+	// (Ctrl-C in the interactive shell).
+	Interrupt *Interrupter
 }
 
 // Client is a connection to one node's management endpoint. It is safe for
@@ -53,6 +56,8 @@ type Client struct {
 	auth    *authTransport
 	http    *retryablehttp.Client
 	timeout time.Duration
+	connect *headerTimeout // bounds the first request by --timeout
+	intr    *Interrupter
 }
 
 // New returns a client of o.Controller; it does not connect (see Connect).
@@ -73,7 +78,8 @@ func New(o Options) (*Client, error) {
 		MaxIdleConnsPerHost: 64,
 		IdleConnTimeout:     90 * time.Second,
 	}
-	auth := newAuthTransport(base, o)
+	connect := &headerTimeout{next: base, limit: o.Timeout}
+	auth := newAuthTransport(connect, o)
 	rc := &retryablehttp.Client{
 		HTTPClient:   &http.Client{Transport: auth},
 		RetryWaitMin: 50 * time.Millisecond,
@@ -84,13 +90,15 @@ func New(o Options) (*Client, error) {
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
 	return &Client{ctrl: o.Controller, url: url, auth: auth, http: rc,
-		timeout: o.CommandTimeout}, nil
+		timeout: o.CommandTimeout, connect: connect, intr: o.Interrupt}, nil
 }
 
 // Connect returns a client of o.Controller after checking that the node
 // answers and accepts the credentials (it reads the root's server-state).
-// Its errors read as jboss-cli's causes, e.g. "The controller is not
-// available at localhost:9990: connection refused".
+// Connecting and each wait for an answer during that check are bounded by
+// o.Timeout (the time spent at a credentials prompt is not counted). Its
+// errors read as jboss-cli's causes, e.g. "The controller is not available
+// at localhost:9990: connection refused".
 func Connect(o Options) (*Client, error) {
 	c, err := New(o)
 	if err != nil {
@@ -99,7 +107,10 @@ func Connect(o Options) (*Client, error) {
 	op := dmr.NewObject()
 	op.Set("operation", dmr.NewString("read-attribute"))
 	op.Set("name", dmr.NewString("server-state"))
-	if _, err := c.Execute(op); err != nil {
+	c.connect.armed.Store(true)
+	_, err = c.Execute(op)
+	c.connect.armed.Store(false)
+	if err != nil {
 		c.Close()
 		return nil, err
 	}
@@ -128,6 +139,8 @@ func (c *Client) Execute(op dmr.Value) (dmr.Value, error) {
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
 		defer cancel()
 	}
+	ctx, release := c.intr.watch(ctx)
+	defer release()
 	ctx = context.WithValue(ctx, readKey{}, isRead(op))
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodPost, c.url,
 		[]byte(op.JSONWire()))
@@ -140,7 +153,7 @@ func (c *Client) Execute(op dmr.Value) (dmr.Value, error) {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return dmr.Value{}, c.connError(err)
+		return dmr.Value{}, c.connError(ctx, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
@@ -157,6 +170,11 @@ func (c *Client) response(status int, body []byte) (dmr.Value, error) {
 			return dmr.Value{}, fmt.Errorf("Unable to authenticate against controller at "+
 				"%s: %w", c.ctrl.HostPort(), err)
 		}
+		if !c.auth.hasCredentials() {
+			return dmr.Value{}, fmt.Errorf("Unable to authenticate against controller at "+
+				"%s: local authentication failed and no credentials were given: give "+
+				"--user and --password", c.ctrl.HostPort())
+		}
 		return dmr.Value{}, fmt.Errorf("Unable to authenticate against controller at %s: "+
 			"Authentication failed: the server presented no authentication mechanism "+
 			"that accepted the credentials", c.ctrl.HostPort())
@@ -169,8 +187,16 @@ func (c *Client) response(status int, body []byte) (dmr.Value, error) {
 	return v, nil
 }
 
-// connError phrases a transport failure as jboss-cli's cause.
-func (c *Client) connError(err error) error {
+// connError phrases a transport failure of the request of ctx as
+// jboss-cli's cause.
+func (c *Client) connError(ctx context.Context, err error) error {
+	if errors.Is(context.Cause(ctx), errInterrupted) {
+		return fmt.Errorf("the request to %s was interrupted", c.ctrl.HostPort())
+	}
+	if errors.Is(err, errNoAnswer) {
+		return fmt.Errorf("The controller at %s accepted the connection but did not "+
+			"answer within %d ms (--timeout)", c.ctrl.HostPort(), c.connect.limit.Milliseconds())
+	}
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {
 		return fmt.Errorf("The controller is not available at %s: %w", c.ctrl.HostPort(),

@@ -48,6 +48,9 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		return false, ctx.Err()
 	}
 	read, _ := ctx.Value(readKey{}).(bool)
+	if timedOut(err) {
+		return false, nil // waiting again would double what --timeout allows
+	}
 	if err != nil {
 		return notSent(err) || read, nil
 	}
@@ -59,4 +62,11 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 func notSent(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op) && op.Op == "dial"
+}
+
+// timedOut reports whether err is the connection timeout: a dial that did
+// not complete, or a controller that did not answer while connecting.
+func timedOut(err error) bool {
+	var ne net.Error
+	return errors.Is(err, errNoAnswer) || (errors.As(err, &ne) && ne.Timeout())
 }

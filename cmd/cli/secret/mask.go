@@ -131,42 +131,88 @@ func Mask(line string) string { return MaskAt(line, nil) }
 
 // MaskAt is Mask for a line typed at node: the address of an operation is
 // taken relative to it, so that the attributes its definition marks
-// sensitive are masked too.
+// sensitive are masked too. The value of a write-attribute is masked
+// whatever the order of its parameters, and an operation inside a command
+// (echo-dmr, if ... of, try) is masked as an operation.
 func MaskAt(line string, node ops.Address) string {
-	writeSensitive := false
 	i, local := operationAddress(line, node)
-	var b strings.Builder
-	b.WriteString(line[:i])
+	if i == 0 {
+		if k := embeddedOperation(line); k > 0 {
+			return MaskAt(line[:k], node) + MaskAt(line[k:], node)
+		}
+	}
 	secret := func(n string) bool { return local[n] || sensitive(n) }
-	for i < len(line) {
-		name, end, ok := nameAt(line, i)
-		if !ok {
-			b.WriteByte(line[i])
-			i++
-			continue
-		}
-		vstart, isAssign := assignment(line, end)
-		if !isAssign {
-			b.WriteString(line[i:end])
-			i = end
-			continue
-		}
-		vend := valueEnd(line, vstart)
-		b.WriteString(line[i:vstart])
-		value := line[vstart:vend]
-		if name == "name" && secret(unquote(value)) {
+	writeSensitive := false
+	scanPairs(line, i, func(name string, vstart, vend int) {
+		if name == "name" && secret(unquote(line[vstart:vend])) {
 			writeSensitive = true
 		}
+	})
+	var b strings.Builder
+	last := 0
+	scanPairs(line, i, func(name string, vstart, vend int) {
+		value := line[vstart:vend]
 		switch {
 		case secret(name) || (name == "value" && writeSensitive):
 			value = Masked
 		case strings.HasPrefix(value, "{") || strings.HasPrefix(value, "["):
 			value = Mask(value)
+		default:
+			return
 		}
+		b.WriteString(line[last:vstart])
 		b.WriteString(value)
+		last = vend
+	})
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// scanPairs calls fn with the name and the value's bounds of each
+// name=value pair of line from i on, not entering the values.
+func scanPairs(line string, i int, fn func(name string, vstart, vend int)) {
+	for i < len(line) {
+		name, end, ok := nameAt(line, i)
+		if !ok {
+			i++
+			continue
+		}
+		vstart, isAssign := assignment(line, end)
+		if !isAssign {
+			i = end
+			continue
+		}
+		vend := valueEnd(line, vstart)
+		fn(name, vstart, vend)
 		i = vend
 	}
-	return b.String()
+}
+
+// embeddedOperation returns where the operation inside a command line
+// starts (the first later word that begins with '/' or ':' outside quotes
+// and brackets), or 0 when the line holds none.
+func embeddedOperation(line string) int {
+	first, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+	if isOperation(first) {
+		return 0
+	}
+	depth, quoted := 0, false
+	for i := 1; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case depth == 0 && (c == '/' || c == ':') && (line[i-1] == ' ' || line[i-1] == '\t'):
+			return i
+		}
+	}
+	return 0
 }
 
 // isOperation reports whether a line that starts with word is an

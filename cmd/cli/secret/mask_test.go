@@ -65,6 +65,22 @@ func TestMask(t *testing.T) {
 				"name=value, value=********)"},
 		{"a system property's value stays", "/system-property=a:add(value=b)",
 			"/system-property=a:add(value=b)"},
+		{"the value written to a sensitive attribute, value first",
+			"/subsystem=datasources/data-source=DS:write-attribute(value=S3cret,name=password)",
+			"/subsystem=datasources/data-source=DS:write-attribute(value=********,name=password)"},
+		{"an operation inside echo-dmr",
+			"echo-dmr /subsystem=datasources/data-source=DS:write-attribute(name=password," +
+				"value=dmrS4)",
+			"echo-dmr /subsystem=datasources/data-source=DS:write-attribute(name=password," +
+				"value=********)"},
+		{"an operation inside echo-dmr, value first",
+			"echo-dmr :write-attribute(value=x, name=password)",
+			"echo-dmr :write-attribute(value=********, name=password)"},
+		{"an operation after if's condition",
+			"if (outcome==success) of /x=y:write-attribute(value=x,name=password)",
+			"if (outcome==success) of /x=y:write-attribute(value=********,name=password)"},
+		{"a deploy path is not taken for an operation", "deploy /tmp/app.war --name=a",
+			"deploy /tmp/app.war --name=a"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -29,8 +29,8 @@ type Connector func(controller string) (Remote, error)
 
 // Connect connects the shell to a remote controller ("" is the default),
 // as the connect command and --connect do. An earlier remote connection is
-// closed first. Its error is jboss-cli's "Failed to connect to the
-// controller: <cause>".
+// closed once the new one works, and kept when it fails. Its error is
+// jboss-cli's "Failed to connect to the controller: <cause>".
 func (s *Shell) Connect(controller string) error {
 	if s.embedded != nil {
 		return fmt.Errorf("The CLI is already running an embedded server; " +
@@ -40,11 +40,11 @@ func (s *Shell) Connect(controller string) error {
 		return fmt.Errorf("Failed to connect to the controller: this CLI was built " +
 			"without a remote client")
 	}
-	s.disconnect()
 	r, err := s.opts.Connect(controller)
 	if err != nil {
 		return fmt.Errorf("Failed to connect to the controller: %w", err)
 	}
+	s.disconnect()
 	s.client, s.node, s.nodeType = r, nil, ""
 	return nil
 }
@@ -97,6 +97,9 @@ func (s *Shell) reloadRemote(a args, r Remote) error {
 	case "":
 	case "admin-only", "normal":
 		op.Set("start-mode", dmr.NewString(mode))
+	case "suspend":
+		return fmt.Errorf("reload --start-mode=suspend is not supported: this server " +
+			"cannot start suspended; use --start-mode=normal or --start-mode=admin-only")
 	default:
 		return fmt.Errorf("Invalid start mode '%s': expected admin-only or normal.", mode)
 	}

@@ -67,6 +67,10 @@ func TestReloadWaitsForTheNode(t *testing.T) {
 				state}, "", false},
 		{"reload gives up after the timeout and disconnects", "reload --timeout=1",
 			[]string{"stuck"}, nil, "Failed to establish connection in 1000ms\n", true},
+		{"reload refuses the suspend start mode with a reason", "reload --start-mode=suspend",
+			nil, nil,
+			"reload --start-mode=suspend is not supported: this server cannot start " +
+				"suspended; use --start-mode=normal or --start-mode=admin-only\n", false},
 		{"shutdown disconnects", "shutdown",
 			nil, []string{`{"operation"=>"shutdown","address"=>[]}`}, "", true},
 	}
@@ -106,5 +110,27 @@ func TestPromptNamesTheController(t *testing.T) {
 	}
 	if got := s.Prompt(); got != "[standalone@node2:10090 /] " {
 		t.Errorf("prompt = %q", got)
+	}
+}
+
+func TestAFailedConnectKeepsTheWorkingConnection(t *testing.T) {
+	working := &restarting{}
+	calls := 0
+	s := New(Options{Connect: func(string) (Remote, error) {
+		calls++
+		if calls > 1 {
+			return nil, errors.New("The controller is not available at x:1")
+		}
+		return working, nil
+	}})
+	if err := s.Connect(""); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Connect("x:1")
+	got := []any{err.Error(), working.closed, s.Prompt()}
+	want := []any{"Failed to connect to the controller: The controller is not available at x:1",
+		false, "[standalone@node2:10090 /] "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("error, closed, prompt (-want +got):\n%s", diff)
 	}
 }

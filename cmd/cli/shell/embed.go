@@ -210,6 +210,9 @@ func cmdReload(s *Shell, l Line, pl *grammar.Line) error {
 		o.AdminOnly = true
 	case "normal":
 		o.AdminOnly = false
+	case "suspend":
+		return fmt.Errorf("reload --start-mode=suspend is not supported: this server " +
+			"cannot start suspended; use --start-mode=normal or --start-mode=admin-only")
 	default:
 		return fmt.Errorf("Invalid start mode '%s': expected admin-only or normal.", mode)
 	}
