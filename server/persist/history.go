@@ -5,6 +5,9 @@
 // current/, the current/ of earlier runs in timestamped directories, and
 // named snapshots.
 //
+// Each change costs one write of the new content and two syncs: the history
+// copies are hard links of the files being replaced and written, not copies.
+//
 // It knows nothing of XML or of the model: it moves bytes. Package server
 // decides what to write and when.
 package persist
@@ -15,7 +18,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -44,8 +46,16 @@ type History struct {
 	KeepDays     int
 
 	version int // the number of the last copy in current/
-	// writeFile replaces the configuration file; tests make it fail.
+	// linkable is whether the file is a regular file, which Commit keeps by
+	// a hard link; a symbolic link (before the first commit replaces it) is
+	// copied, as a hard link would keep the link and not its target.
+	linkable bool
+	// spareFailed is set when writing through the spare failed once.
+	spareFailed bool
+	// writeFile replaces the configuration file and link makes a hard
+	// link; tests make them fail.
 	writeFile func(path string, data []byte) error
+	link      func(oldname, newname string) error
 }
 
 // StandaloneName is the default configuration file name of a standalone
@@ -68,6 +78,7 @@ func NewHistory(path string) *History {
 		KeepVersions: DefaultKeepVersions,
 		KeepDays:     DefaultKeepDays,
 		writeFile:    WriteAtomic,
+		link:         os.Link,
 	}
 }
 
@@ -80,7 +91,9 @@ func (h *History) name(kind string) string { return h.stem + "." + kind + h.ext 
 // Boot records a successful boot from data, the file's content: it moves the
 // current/ of the previous run to a timestamped directory, deletes such
 // directories older than KeepDays, creates current/ and snapshot/, writes the
-// initial copy if there is none yet, and the boot and last copies.
+// initial copy if there is none yet, and the boot and last copies. The copies
+// are new files: the last copy of an earlier run may be a hard link of the
+// configuration file (see Commit), which must not be rewritten in place.
 func (h *History) Boot(data []byte, now time.Time) error {
 	if err := os.MkdirAll(h.SnapshotDir(), 0o755); err != nil {
 		return fmt.Errorf("creating the history directory: %w", err)
@@ -94,16 +107,18 @@ func (h *History) Boot(data []byte, now time.Time) error {
 	}
 	initial := filepath.Join(h.dir, h.name("initial"))
 	if _, err := os.Stat(initial); errors.Is(err, os.ErrNotExist) {
-		if err := os.WriteFile(initial, data, 0o644); err != nil {
+		if err := writeCopy(initial, data); err != nil {
 			return fmt.Errorf("writing the initial copy: %w", err)
 		}
 	}
 	for _, kind := range []string{"boot", "last"} {
-		if err := os.WriteFile(filepath.Join(h.dir, h.name(kind)), data, 0o644); err != nil {
+		if err := writeCopy(filepath.Join(h.dir, h.name(kind)), data); err != nil {
 			return fmt.Errorf("writing the %s copy: %w", kind, err)
 		}
 	}
 	h.version = 0
+	st, err := os.Lstat(h.file)
+	h.linkable = err == nil && st.Mode().IsRegular()
 	return nil
 }
 
@@ -140,40 +155,6 @@ func (h *History) pruneRuns(now time.Time) {
 			os.RemoveAll(filepath.Join(h.dir, e.Name()))
 		}
 	}
-}
-
-// Commit replaces the configuration file, whose content is old, with data:
-// old is first kept as current/<name>.vN.xml, then data is written
-// atomically, then copied to the last copy. It returns an error exactly when
-// the file was not replaced, and then the file is as it was.
-func (h *History) Commit(old, data []byte) error {
-	cur := filepath.Join(h.dir, "current")
-	if err := os.MkdirAll(cur, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", cur, err)
-	}
-	v := h.version + 1
-	copyPath := filepath.Join(cur, h.name("v"+strconv.Itoa(v)))
-	if err := os.WriteFile(copyPath, old, 0o644); err != nil {
-		return fmt.Errorf("keeping the previous version: %w", err)
-	}
-	if err := h.writeFile(h.file, data); err != nil {
-		os.Remove(copyPath)
-		return err
-	}
-	h.version = v
-	h.pruneVersions(cur)
-	// Once the file is replaced the change is committed; a last copy that
-	// cannot be written only leaves an older one behind.
-	os.WriteFile(filepath.Join(h.dir, h.name("last")), data, 0o644)
-	return nil
-}
-
-// pruneVersions keeps the newest KeepVersions copies in current/.
-func (h *History) pruneVersions(cur string) {
-	if h.version <= h.KeepVersions {
-		return
-	}
-	os.Remove(filepath.Join(cur, h.name("v"+strconv.Itoa(h.version-h.KeepVersions))))
 }
 
 // WriteAtomic replaces the file at path with data so that a crash leaves
