@@ -24,6 +24,7 @@ import (
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 	"wfcli/ops/model"
+	"wfcli/server/datasource"
 	"wfcli/server/persist"
 	"wfcli/server/xmlmodel"
 )
@@ -42,6 +43,9 @@ type Options struct {
 	// EmptyConfig starts from an empty configuration written to ConfigFile,
 	// which must not exist or be empty unless RemoveExisting is set.
 	EmptyConfig, RemoveExisting bool
+	// RuntimeValue, when set, supplies the runtime attributes of the node's
+	// running services (see ops.Options.RuntimeValue); it is asked first.
+	RuntimeValue func(a ops.Address, attr string) (dmr.Value, bool)
 }
 
 // EmptyConfiguration is the document --empty-config starts from.
@@ -71,6 +75,8 @@ type Server struct {
 	respelled *bool
 
 	stopped atomic.Bool
+	// dataSources are the running pools; nil when admin-only or stopped.
+	dataSources atomic.Pointer[datasource.Runtime]
 }
 
 // Embed boots a server from opts.ConfigFile. The error names the file, and
@@ -98,12 +104,17 @@ func Embed(opts Options) (*Server, error) {
 	if err := s.history.Boot(data, time.Now()); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	props := environment(file, opts.Properties)
 	s.ctrl = ops.NewController(res, root, ops.Options{
 		Persister:      s,
 		AdminOnly:      opts.AdminOnly,
-		Properties:     lookup(environment(file, opts.Properties)),
+		Properties:     lookup(props),
 		RootOperations: s.rootOperations(),
+		RuntimeValue: firstRuntime(opts.RuntimeValue, firstRuntime(s.dataSourceValue,
+			ReadProduct(props["jboss.home.dir"]).RuntimeValue)),
+		RuntimeOperation: s.runtimeOperation,
 	})
+	s.startDataSources(props["jboss.server.data.dir"])
 	s.log.Info("booted", "file", file, "admin_only", opts.AdminOnly,
 		"ms", time.Since(start).Milliseconds())
 	return s, nil
@@ -216,8 +227,9 @@ func (s *Server) Stop() error {
 	if s.stopped.Swap(true) {
 		return nil
 	}
+	err := s.stopDataSources()
 	s.log.Info("stopped", "file", s.file)
-	return nil
+	return err
 }
 
 // Persist writes the change from before to after into the configuration
@@ -293,3 +305,18 @@ func (s *Server) ConfigBytes() []byte {
 
 // HistoryDir returns the configuration's history directory.
 func (s *Server) HistoryDir() string { return s.history.Dir() }
+
+// firstRuntime returns a runtime value source that asks services first (when
+// set), then own.
+func firstRuntime(services, own func(ops.Address, string) (dmr.Value, bool),
+) func(ops.Address, string) (dmr.Value, bool) {
+	if services == nil {
+		return own
+	}
+	return func(a ops.Address, attr string) (dmr.Value, bool) {
+		if v, ok := services(a, attr); ok {
+			return v, true
+		}
+		return own(a, attr)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 	"wfcli/server"
+	"wfcli/server/cluster"
 	"wfcli/server/endpoint"
 )
 
@@ -34,10 +36,21 @@ type Node struct {
 	// logFile is log/server.log, closed at shutdown; nil when not opened.
 	logFile io.Closer
 
+	// startedAdminOnly is the mode given at start (--admin-only), which a
+	// shutdown with restart comes back in.
+	startedAdminOnly bool
+
 	// srvMu guards srv: requests hold it shared, a reload exclusively, so
 	// that no request reaches a server being replaced.
 	srvMu sync.RWMutex
 	srv   *server.Server
+
+	// channel is the running jgroups channel (see channel.go); it answers
+	// the channel's runtime attributes.
+	channel cluster.Runtime
+	// openDataSource gives JDBC_PING a data source's pool; nil means the
+	// node runs no data sources yet.
+	openDataSource func(name string) (*sql.DB, error)
 
 	// stop is closed when a shutdown operation asks the node to stop.
 	stop     chan struct{}
@@ -57,7 +70,9 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 		props[k] = v
 	}
 	n.opts = server.Options{ConfigFile: l.configFile(cfg.serverConfig),
-		AdminOnly: cfg.adminOnly, Properties: props, Stdout: logw}
+		AdminOnly: cfg.adminOnly, Properties: props, Stdout: logw,
+		RuntimeValue: n.channel.Value}
+	n.startedAdminOnly = cfg.adminOnly
 	n.log.Info("starting", "config", n.opts.ConfigFile, "base_dir", l.base,
 		"node_name", props["jboss.node.name"], "admin_only", cfg.adminOnly)
 	srv, err := server.Embed(n.opts)
@@ -65,7 +80,14 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 		return nil, err
 	}
 	n.srv = srv
+	// startChannel calls it on this goroutine (here and in reload, which
+	// holds srvMu), after n.srv names the server whose pools to use.
+	n.openDataSource = func(name string) (*sql.DB, error) {
+		return n.srv.OpenDataSource(name)
+	}
+	n.startChannel(srv)
 	if err := n.listen(); err != nil {
+		n.stopChannel()
 		srv.Stop()
 		if n.auth != nil {
 			n.auth.RemoveToken()
@@ -124,7 +146,7 @@ func (n *Node) Shutdown(ctx context.Context) error {
 	n.log.Info("stopping")
 	err := n.http.Shutdown(ctx)
 	n.srvMu.Lock()
-	err = errors.Join(err, n.srv.Stop(), n.auth.RemoveToken())
+	err = errors.Join(err, n.stopChannel(), n.srv.Stop(), n.auth.RemoveToken())
 	n.srvMu.Unlock()
 	n.log.Info("stopped", "uptime_ms", time.Since(n.start).Milliseconds())
 	if n.logFile != nil {
@@ -175,12 +197,14 @@ func (n *Node) ExecuteAs(user string, op dmr.Value) dmr.Value {
 // reload boots the server again from its configuration file (which holds
 // every committed change), so that the node runs the configuration as the
 // model now describes it. reload-required is cleared; restart-required
-// survives, as in WildFly.
+// survives, as in WildFly. Without admin-only or start-mode the node comes
+// back in normal mode, WildFly's default, whatever mode it runs in now.
 //
 // Limitation: the management listener is not rebound on reload; a changed
 // management port or address takes effect at the next start.
 func (n *Node) reload(op dmr.Value) dmr.Value {
 	opts := n.opts
+	opts.AdminOnly = false
 	if v, ok := op.Get("admin-only"); ok && v.IsDefined() {
 		b, err := v.AsBool()
 		if err != nil {
@@ -190,7 +214,15 @@ func (n *Node) reload(op dmr.Value) dmr.Value {
 		opts.AdminOnly = b
 	}
 	if v, ok := op.Get("start-mode"); ok && v.IsDefined() {
-		opts.AdminOnly = v.AsString() == "admin-only"
+		switch v.AsString() {
+		case "admin-only", "normal":
+			opts.AdminOnly = v.AsString() == "admin-only"
+		case "suspend":
+			return failed(ops.SuspendUnsupported)
+		default:
+			return failed("WFLYCTL0248: Invalid value " + v.AsString() + " for start-mode; " +
+				"legal values are [normal, admin-only, suspend]")
+		}
 	}
 	n.srvMu.Lock()
 	defer n.srvMu.Unlock()
@@ -201,8 +233,12 @@ func (n *Node) reload(op dmr.Value) dmr.Value {
 		n.log.Error("reload failed", "error", err)
 		return failed("WFLYSRV0235: Failed to reload the server: " + err.Error())
 	}
+	// The channel leaves before the old server closes the pools that
+	// JDBC_PING uses to remove its row.
+	n.stopChannel()
 	n.srv.Stop()
 	n.srv, n.opts = srv, opts
+	n.startChannel(srv)
 	if restart {
 		srv.Controller().SetProcessState(ops.StateRestartRequired)
 	}
@@ -216,7 +252,9 @@ func (n *Node) reload(op dmr.Value) dmr.Value {
 func (n *Node) shutdown(op dmr.Value) dmr.Value {
 	if v, ok := op.Get("restart"); ok {
 		if b, _ := v.AsBool(); b {
-			return n.reload(dmr.NewObject())
+			again := dmr.NewObject()
+			again.Set("admin-only", dmr.NewBool(n.startedAdminOnly))
+			return n.reload(again)
 		}
 	}
 	n.stopOnce.Do(func() { close(n.stop) })

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"wfcli/server"
+	"wfcli/server/cluster"
+)
+
+// startChannel connects the jgroups subsystem's default channel of srv's
+// model, unless the node is admin-only or has no jgroups subsystem. A
+// channel that cannot start is logged and leaves the node alone: the node
+// boots all the same, as WildFly boots with a failed service.
+//
+// Limitation: only the default channel runs; another channel's runtime
+// attributes stay undefined, and a change to the channel takes effect at
+// the next reload, whatever its definition says.
+func (n *Node) startChannel(srv *server.Server) {
+	ctrl := srv.Controller()
+	if ctrl.AdminOnly() {
+		return
+	}
+	root := ctrl.Model()
+	name, ok := cluster.DefaultChannel(root)
+	if !ok {
+		return
+	}
+	m := cluster.Model{Root: root, Resolve: ctrl.ResolveExpression,
+		NodeName: n.opts.Properties["jboss.node.name"], OpenDataSource: n.openDataSource}
+	cfg, err := m.Config(name)
+	if err != nil {
+		n.log.Error("channel not started", "channel", name, "error", err)
+		return
+	}
+	cfg.Logger = n.log
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ch, err := cluster.Start(ctx, cfg)
+	if err != nil {
+		n.log.Error("channel not started", "channel", name, "error", err)
+		return
+	}
+	n.channel.Swap(name, ch)
+}
+
+// stopChannel leaves the cluster gracefully, if a channel runs.
+func (n *Node) stopChannel() error {
+	ch := n.channel.Swap("", nil)
+	if ch == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	return ch.Leave(ctx)
+}
