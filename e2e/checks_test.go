@@ -13,14 +13,15 @@ import (
 // the test on any difference from what WildFly writes.
 type check func(t *testing.T, before, after *etree.Document, output string)
 
-// The KeycloakDS the image's change-database.cli leaves for PostgreSQL, as
-// WildFly writes it (the customized ihub configuration shows the same).
-const postgresDataSource = `
+// imageDataSource is the KeycloakDS the image's change-database.cli
+// scripts leave, as WildFly writes it (the customized ihub configuration,
+// switched to PostgreSQL by the image, shows the same).
+func imageDataSource(url, driver string) string {
+	return `
 <datasource jndi-name="java:jboss/datasources/KeycloakDS" pool-name="KeycloakDS"
         enabled="true" use-java-context="true" use-ccm="true">
-    <connection-url>jdbc:postgresql://${env.DB_ADDR:postgres}/` +
-	`${env.DB_DATABASE:keycloak}${env.JDBC_PARAMS:}</connection-url>
-    <driver>postgresql</driver>
+    <connection-url>` + url + `</connection-url>
+    <driver>` + driver + `</driver>
     <pool>
         <flush-strategy>IdleConnections</flush-strategy>
     </pool>
@@ -34,27 +35,47 @@ const postgresDataSource = `
         <background-validation-millis>60000</background-validation-millis>
     </validation>
 </datasource>`
+}
 
-const postgresDriver = `
-<driver name="postgresql" module="org.postgresql.jdbc">
-    <xa-datasource-class>org.postgresql.xa.PGXADataSource</xa-datasource-class>
+// jdbcDriver is a <driver> element with its XA data source class.
+func jdbcDriver(name, module, xa string) string {
+	return `<driver name="` + name + `" module="` + module + `">
+    <xa-datasource-class>` + xa + `</xa-datasource-class>
 </driver>`
+}
 
-func checkPostgres(t *testing.T, before, after *etree.Document, _ string) {
-	assertFragment(t, after, "//datasources/datasource[@pool-name='KeycloakDS']", postgresDataSource)
-	assertFragment(t, after, "//datasources/drivers/driver[@name='postgresql']", postgresDriver)
-	assertSame(t, before, after, "//datasources/datasource[@pool-name='ExampleDS']")
-	assertSame(t, before, after, "//datasources/drivers/driver[@name='h2']")
+var postgresDriver = jdbcDriver("postgresql", "org.postgresql.jdbc",
+	"org.postgresql.xa.PGXADataSource")
 
-	const props = "//spi[@name='connectionsJpa']/provider[@name='default']/properties"
-	want := findOne(t, before, props).Copy()
-	schema := want.CreateElement("property")
-	schema.CreateAttr("name", "schema")
-	schema.CreateAttr("value", "${env.DB_SCHEMA:public}")
-	if diff := cmp.Diff(canon(want), canon(findOne(t, after, props))); diff != "" {
-		t.Errorf("connectionsJpa properties (-want +got):\n%s", diff)
+// databaseCheck returns the check of one change-database.cli: KeycloakDS on
+// url with driver, the driver added, the other data source and the h2
+// driver untouched, and, when schema is not empty, the connectionsJpa
+// provider given that schema property.
+func databaseCheck(url, driver, xml, schema string) check {
+	return func(t *testing.T, before, after *etree.Document, _ string) {
+		assertFragment(t, after, "//datasources/datasource[@pool-name='KeycloakDS']",
+			imageDataSource(url, driver))
+		assertFragment(t, after, "//datasources/drivers/driver[@name='"+driver+"']", xml)
+		assertSame(t, before, after, "//datasources/datasource[@pool-name='ExampleDS']")
+		assertSame(t, before, after, "//datasources/drivers/driver[@name='h2']")
+
+		const props = "//spi[@name='connectionsJpa']/provider[@name='default']/properties"
+		want := findOne(t, before, props).Copy()
+		if schema != "" {
+			p := want.CreateElement("property")
+			p.CreateAttr("name", "schema")
+			p.CreateAttr("value", schema)
+		}
+		if diff := cmp.Diff(canon(want), canon(findOne(t, after, props))); diff != "" {
+			t.Errorf("connectionsJpa properties (-want +got):\n%s", diff)
+		}
 	}
 }
+
+// checkPostgres covers databases/postgres/change-database.cli.
+var checkPostgres = databaseCheck(
+	"jdbc:postgresql://${env.DB_ADDR:postgres}/${env.DB_DATABASE:keycloak}${env.JDBC_PARAMS:}",
+	"postgresql", postgresDriver, "${env.DB_SCHEMA:public}")
 
 // assertSame checks that the element at path did not change.
 func assertSame(t *testing.T, before, after *etree.Document, path string) {
@@ -209,6 +230,7 @@ func assertText(t *testing.T, doc *etree.Document, path, want string) {
 	}
 }
 
+// checkKeystore covers x509-keystore.cli.
 func checkKeystore(t *testing.T, before, after *etree.Document, _ string) {
 	assertFragment(t, after, "//tls/key-stores/key-store[@name='kcKeyStore']", `
 <key-store name="kcKeyStore">
@@ -240,6 +262,7 @@ const truststoreSPI = `
     </provider>
 </spi>`
 
+// checkTruststore covers x509-truststore.cli run without a keystore first.
 func checkTruststore(t *testing.T, _, after *etree.Document, output string) {
 	assertFragment(t, after, "//tls/key-stores/key-store[@name='kcTrustStore']", `
 <key-store name="kcTrustStore">
@@ -256,6 +279,7 @@ func checkTruststore(t *testing.T, _, after *etree.Document, output string) {
 	}
 }
 
+// checkVault covers files-plaintext-vault.cli.
 func checkVault(t *testing.T, _, after *etree.Document, output string) {
 	assertFragment(t, after, "//spi[@name='vault']", `
 <spi name="vault">

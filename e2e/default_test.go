@@ -33,6 +33,7 @@ const ownDataSource = `
     </validation>
 </datasource>`
 
+// checkOwnPostgres covers scripts/postgres.cli.
 func checkOwnPostgres(t *testing.T, before, after *etree.Document, _ string) {
 	assertFragment(t, after, "//datasources/datasource[@pool-name='KeycloakDS']", ownDataSource)
 	assertFragment(t, after, "//datasources/drivers/driver[@name='postgresql']", postgresDriver)
@@ -55,6 +56,7 @@ var checkOwnJDBCPing = discoveryCheck("/jdbc-protocol[@type='JDBC_PING']", `
 
 var checkOwnOwners = ownersCheck("${env.CACHE_OWNERS:2}", "${env.CACHE_OWNERS:2}")
 
+// checkOwnLogLevels covers scripts/log-levels.cli.
 func checkOwnLogLevels(t *testing.T, _, after *etree.Document, _ string) {
 	assertFragment(t, after, "//logger[@category='org.keycloak']",
 		`<logger category="org.keycloak"><level name="${env.KEYCLOAK_LOGLEVEL:INFO}"/></logger>`)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,27 +17,30 @@ import (
 // binding again. The 3.3 script adds distributed-cache=authorization where
 // a local-cache of that name exists, which WildFly refuses (the cache
 // capability is named container.cache, WFLYCTL0436); later versions wrap
-// that step in try.
+// that step in try. The home carries bin/product.conf, so that the steps
+// that branch on product-name take the distribution's branch.
 func TestKeycloakMigrateScriptsOnTheirOwnVersion(t *testing.T) {
 	sharedDir(t)
 	tests := []struct {
 		name, script, config string
+		slot                 string   // bin/product.conf, as the distribution has it
 		failure              []string // nil: the script succeeds
 	}{
 		{"Keycloak 3.3.0.CR2", "keycloak-3.3.0.CR2-dist__migrate-standalone-ha.cli",
-			"keycloak330cr2__keycloak-3.3.0.CR2__standalone-ha.xml",
+			"keycloak330cr2__keycloak-3.3.0.CR2__standalone-ha.xml", "keycloak",
 			[]string{"keycloak-3.3.0.CR2-dist__migrate-standalone-ha.cli:65", "WFLYCTL0436"}},
 		{"Keycloak 10.0.1", "keycloak-10.0.1-dist__migrate-standalone-ha.cli",
-			"ganeshpahade-keyclock__keycloak-10.0.1__standalone-ha.xml", nil},
+			"ganeshpahade-keyclock__keycloak-10.0.1__standalone-ha.xml", "keycloak", nil},
 		{"Keycloak 14.0.0", "keycloak-14.0.0-dist__migrate-standalone-ha.cli",
-			"rodryz-keycloak__keycloak-14.0.0__standalone-ha.xml", nil},
+			"rodryz-keycloak__keycloak-14.0.0__standalone-ha.xml", "keycloak", nil},
 		{"RH-SSO 7.6", "rh-sso-7.6-dist__migrate-standalone-ha.cli",
-			"ravi-pmp-rhsso__rh-sso-7.6-18.0.0.redhat__standalone-ha.xml", nil},
+			"ravi-pmp-rhsso__rh-sso-7.6-18.0.0.redhat__standalone-ha.xml", "rh-sso", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			config := corpusFile(t, "xml/"+tt.config)
 			h := newHome(t, config)
+			h.write(t, filepath.Join("bin", "product.conf"), "slot="+tt.slot+"\n")
 			script := h.write(t, tt.script, string(corpusFile(t, "cli/"+tt.script)))
 			res := h.run(t, "--file="+script)
 			if tt.failure != nil {
@@ -58,6 +62,15 @@ func TestKeycloakMigrateScriptsOnTheirOwnVersion(t *testing.T) {
 				t.Errorf("comment lines (-before +after):\n%s", diff)
 			}
 			checkFDSockMovedLast(t, config, []byte(after))
+
+			// The metrics prefix step branches on product-name: Keycloak's
+			// is wildfly, RH-SSO's jboss, as each file already has it.
+			const metrics = "//subsystem[@prefix]"
+			want := findOne(t, parseXML(t, config), metrics).SelectAttrValue("prefix", "")
+			got := findOne(t, parseXML(t, []byte(after)), metrics).SelectAttrValue("prefix", "")
+			if got != want {
+				t.Errorf("metrics prefix = %s, want %s as before", got, want)
+			}
 		})
 	}
 }

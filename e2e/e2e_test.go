@@ -219,3 +219,45 @@ func TestImageRCInJBossHomeBin(t *testing.T) {
 	}
 	checkJDBCPing(t, parseXML(t, config), parseXML(t, h.readConfig(t)), res.output())
 }
+
+// The image switches to its other databases with the same wrapper around
+// databases/<vendor>/change-database.cli; the corpus holds the h2 (remote)
+// and mssql scripts, which we wrap the same way.
+func TestKeycloakImageOtherDatabases(t *testing.T) {
+	sharedDir(t)
+	tests := []struct {
+		vendor string
+		check  check
+	}{
+		{"h2", databaseCheck("jdbc:h2:tcp://${env.DB_ADDR:h2}:${env.DB_PORT:9092}/"+
+			"${env.DB_DATABASE:keycloak};schema=${env.DB_SCHEMA:public}${env.JDBC_PARAMS:}",
+			"h2tcp", jdbcDriver("h2tcp", "com.h2database.h2", "org.h2.jdbcx.JdbcDataSource"),
+			"")},
+		{"mssql", databaseCheck("jdbc:sqlserver://${env.DB_ADDR:mssql}:${env.DB_PORT:1433};"+
+			"databaseName=${env.DB_DATABASE:keycloak};sendStringParametersAsUnicode=false;"+
+			"${env.JDBC_PARAMS:}",
+			"sqlserver", jdbcDriver("sqlserver", "com.microsoft.sqlserver.jdbc",
+				"com.microsoft.sqlserver.jdbc.SQLServerXADataSource"),
+			"${env.DB_SCHEMA:dbo}")},
+	}
+	cliDir := filepath.Join(sharedDir(t), "corpus", "cli")
+	for _, c := range stockConfigs {
+		config := stockConfig(t, c.file)
+		for _, tt := range tests {
+			t.Run(c.name+"/"+tt.vendor, func(t *testing.T) {
+				h := newHome(t, config)
+				target := filepath.Join(cliDir,
+					"kc-containers__databases-"+tt.vendor+"-change-database.cli")
+				script := h.write(t, "change-database.cli", strings.Join([]string{
+					"embed-server --server-config=standalone-ha.xml --std-out=echo",
+					"run-batch --file=" + target,
+					"stop-embedded-server"}, "\n")+"\n")
+				res := h.run(t, "--file="+script)
+				if res.code != 0 {
+					t.Fatalf("exit code %d, want 0\n%s", res.code, res.output())
+				}
+				tt.check(t, parseXML(t, config), parseXML(t, h.readConfig(t)), res.output())
+			})
+		}
+	}
+}
