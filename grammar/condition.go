@@ -147,30 +147,14 @@ func (s *scanner) scanCmpOp() {
 
 func (s *scanner) scanOperand() error {
 	start := s.off
-	var b strings.Builder
-	for !s.eof() {
-		c, next := s.peek(), s.peekAt(1)
-		if isBlank(c) || c == '(' || c == ')' || isCmpStart(c, next) ||
-			(c == '&' && next == '&') || (c == '|' && next == '|') {
-			break
-		}
-		switch {
-		case c == '"':
-			from := s.off
-			if err := s.skipQuoted('"'); err != nil {
-				return err
-			}
-			b.WriteString(s.src[from:s.off])
-			continue
-		case c == '\\' && (next == ')' || next == '('):
-			b.WriteByte(next)
-			s.off += 2
-			continue
-		}
-		b.WriteByte(c)
-		s.off++
+	text, err := s.scanText(func(c, next byte, _ int) bool {
+		return isBlank(c) || c == '(' || c == ')' || isCmpStart(c, next) ||
+			(c == '&' && next == '&') || (c == '|' && next == '|')
+	})
+	if err != nil {
+		return err
 	}
-	s.emit(tOperand, b.String(), start)
+	s.emit(tOperand, text, start)
 	return nil
 }
 
@@ -179,18 +163,34 @@ func (s *scanner) scanOperand() error {
 // at a ')' or '&&' or '||' outside quotes and brackets.
 func (s *scanner) scanLiteral() error {
 	start := s.off
+	text, err := s.scanText(func(c, next byte, depth int) bool {
+		return depth == 0 && (c == ')' || (c == '&' && next == '&') || (c == '|' && next == '|'))
+	})
+	if err != nil {
+		return err
+	}
+	if lit := strings.TrimRight(text, " \t"); lit != "" {
+		s.emit(tOperand, lit, start)
+	}
+	return nil
+}
+
+// scanText reads an operand's text up to where end says it stops, given
+// the character, the one after it and how many brackets are open: a quoted
+// string is kept with its quotes, and "\(" and "\)" are the bare brackets.
+func (s *scanner) scanText(end func(c, next byte, depth int) bool) (string, error) {
 	var b strings.Builder
 	depth := 0
 	for !s.eof() {
 		c, next := s.peek(), s.peekAt(1)
-		if depth == 0 && (c == ')' || (c == '&' && next == '&') || (c == '|' && next == '|')) {
+		if end(c, next, depth) {
 			break
 		}
 		switch {
 		case c == '"':
 			from := s.off
 			if err := s.skipQuoted('"'); err != nil {
-				return err
+				return "", err
 			}
 			b.WriteString(s.src[from:s.off])
 			continue
@@ -206,10 +206,7 @@ func (s *scanner) scanLiteral() error {
 		b.WriteByte(c)
 		s.off++
 	}
-	if lit := strings.TrimRight(b.String(), " \t"); lit != "" {
-		s.emit(tOperand, lit, start)
-	}
-	return nil
+	return b.String(), nil
 }
 
 // splitKeyword finds the keyword kw (" of ", " in ") in text after offset

@@ -48,97 +48,30 @@ func (c resolver) resolveOnce(s string, depth int) (string, error) {
 	if depth > maxExpressionRounds {
 		return "", errUnresolved(s)
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '$' || i+1 >= len(s) {
-			b.WriteByte(s[i])
-			continue
-		}
-		if s[i+1] == '$' {
-			b.WriteByte('$')
-			i++
-			continue
-		}
-		end := closingBrace(s, i+1)
-		if s[i+1] != '{' || end < 0 {
-			b.WriteByte(s[i])
-			continue
-		}
-		v, err := c.resolveBody(s[i+2:end], depth)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(v)
-		i = end
-	}
-	return b.String(), nil
+	return c.syntax(depth).Expand(s)
 }
 
-// closingBrace returns the index of the "}" that closes the "{" at open,
-// counting nested braces, or -1.
-func closingBrace(s string, open int) int {
-	if open >= len(s) || s[open] != '{' {
-		return -1
-	}
-	depth := 0
-	for i := open; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			if depth--; depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// resolveBody resolves the inside of one ${...}.
-func (c resolver) resolveBody(body string, depth int) (string, error) {
-	switch body {
-	case "/":
-		return string(os.PathSeparator), nil
-	case ":":
-		return string(os.PathListSeparator), nil
-	}
-	key, def, hasDef := splitDefault(body)
-	key, err := c.resolveOnce(key, depth)
-	if err != nil {
-		return "", err
-	}
-	for _, name := range strings.Split(key, ",") {
-		if v, ok := c.lookup(strings.TrimSpace(name)); ok {
+// syntax is the server's side of the shared expression syntax: OS
+// separators, a found value resolved again only when it is an expression,
+// an unclosed "${" kept as written, and a miss failing with WFLYCTL0211.
+func (c resolver) syntax(depth int) ExpressionSyntax {
+	return ExpressionSyntax{
+		PathSeparator: string(os.PathSeparator),
+		ListSeparator: string(os.PathListSeparator),
+		Lookup:        c.lookup,
+		Found: func(v string) (string, error) {
 			if IsExpression(v) {
 				// A property whose value is an expression is resolved again.
 				return c.resolveOnce(v, depth+1)
 			}
 			return v, nil
-		}
+		},
+		Nested: func(s string) (string, error) { return c.resolveOnce(s, depth) },
+		Missing: func(body, _ string) (string, error) {
+			return "", errUnresolved(body)
+		},
+		Unclosed: func(string) (string, bool, error) { return "$", false, nil },
 	}
-	if hasDef {
-		return c.resolveOnce(def, depth)
-	}
-	return "", errUnresolved(body)
-}
-
-// splitDefault splits at the first ':' outside nested ${...}; a leading
-// ':' is part of the name.
-func splitDefault(body string) (key, def string, ok bool) {
-	depth := 0
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case ':':
-			if depth == 0 && i > 0 {
-				return body[:i], body[i+1:], true
-			}
-		}
-	}
-	return body, "", false
 }
 
 func (c resolver) lookup(name string) (string, bool) {

@@ -93,24 +93,7 @@ func closeWrapper(b *strings.Builder, indent int, multi bool) {
 }
 
 func writeJSONList(b *strings.Builder, items []Value, indent int, multiRequested bool) {
-	multi := multiRequested && len(items) > 1
-	b.WriteByte('[')
-	if multi {
-		newline(b, indent+1)
-	}
-	for i, x := range items {
-		if i > 0 {
-			b.WriteByte(',')
-			if multi {
-				newline(b, indent+1)
-			}
-		}
-		writeJSON(b, x, childIndent(indent, multi), multiRequested)
-	}
-	if multi {
-		newline(b, indent)
-	}
-	b.WriteByte(']')
+	writeList(b, items, indent, multiRequested, writeJSON)
 }
 
 func writeJSONObject(b *strings.Builder, o *objectData, indent int, multiRequested bool) {
@@ -141,7 +124,13 @@ func writeJSONObject(b *strings.Builder, o *objectData, indent int, multiRequest
 // writeJSONString writes s as a JSON string: '"', '\' and the control
 // characters escaped (\b \f \n \r \t, others as \u00XX), the rest raw.
 func writeJSONString(b *strings.Builder, s string) {
-	const hex = "0123456789ABCDEF"
+	writeEscapedString(b, s, "0123456789ABCDEF")
+}
+
+// writeEscapedString writes s as a JSON string, spelling the control
+// characters without a short escape as \u00XX with the digits of hex (upper
+// case for the pretty form, lower case for the stream writer's form).
+func writeEscapedString(b *strings.Builder, s, hex string) {
 	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); i++ {

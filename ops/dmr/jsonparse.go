@@ -34,6 +34,9 @@ func ParseJSON(s string) (Value, error) {
 
 type jsonParser struct{ textParser }
 
+// trailingComma is false: the JSON form allows no comma before a closer.
+func (p *jsonParser) trailingComma() bool { return false }
+
 func (p *jsonParser) value(expecting string) (Value, error) {
 	p.skipSpace()
 	if err := p.need(1); err != nil {
@@ -74,38 +77,7 @@ func (p *jsonParser) value(expecting string) (Value, error) {
 }
 
 func (p *jsonParser) list() (Value, error) {
-	l := NewList()
-	p.skipSpace()
-	if err := p.need(1); err != nil {
-		return Value{}, err
-	}
-	if p.s[p.pos] == ']' {
-		p.pos++
-		return l, nil
-	}
-	expecting := msgFirstItem
-	for {
-		v, err := p.value(expecting)
-		if err != nil {
-			return Value{}, err
-		}
-		l.list.items = append(l.list.items, v)
-
-		p.skipSpace()
-		if err := p.need(1); err != nil {
-			return Value{}, err
-		}
-		switch p.s[p.pos] {
-		case ']':
-			p.pos++
-			return l, nil
-		case ',':
-			p.pos++
-			expecting = msgValue
-		default:
-			return Value{}, p.misplaced(msgListNext)
-		}
-	}
+	return p.listOf(p)
 }
 
 // object reads an object after its '{', or one of the wrapper objects.
@@ -145,22 +117,9 @@ func (p *jsonParser) object() (Value, error) {
 		}
 		o.Set(key, v)
 
-		p.skipSpace()
-		if err := p.need(1); err != nil {
-			return Value{}, err
-		}
-		switch p.s[p.pos] {
-		case '}':
-			p.pos++
-			return o, nil
-		case ',':
-			p.pos++
-			p.skipSpace()
-			if err := p.need(1); err != nil {
-				return Value{}, err
-			}
-		default:
-			return Value{}, p.misplaced(msgObjectNext)
+		done, err := p.next(p, '}', msgObjectNext)
+		if done || err != nil {
+			return o, err
 		}
 	}
 }

@@ -75,38 +75,7 @@ func writeWire(b *strings.Builder, v Value) {
 // writeWireString is writeJSONString with the stream writer's lower-case
 // hex for control characters.
 func writeWireString(b *strings.Builder, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b.WriteString(s[start:i])
-		start = i + 1
-		switch c {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			b.WriteString(`\u00`)
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
+	writeEscapedString(b, s, "0123456789abcdef")
 }
 
 // writeWireBase64 writes raw in base64 with an escaped CR LF (the four

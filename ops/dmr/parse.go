@@ -176,17 +176,30 @@ func (p *textParser) object() (Value, error) {
 		}
 		o.Set(key, v)
 
-		done, err := p.next('}', msgObjectNext)
+		done, err := p.next(p, '}', msgObjectNext)
 		if done || err != nil {
 			return o, err
 		}
 	}
 }
 
+// form is what differs between the text and the JSON form where they share
+// the reading of lists and separators: how a value is read, how a
+// misplaced token is reported, and whether a comma may precede a closer.
+type form interface {
+	value(expecting string) (Value, error)
+	misplaced(expecting string) error
+	trailingComma() bool
+}
+
+// trailingComma is true: the text form allows a comma before a closer.
+func (p *textParser) trailingComma() bool { return true }
+
 // next reads what follows an item of a list or object: the closing
-// character (done), or a comma, optionally followed by the closing character
-// (a trailing comma). Anything else is an error with message msg.
-func (p *textParser) next(closing byte, msg string) (done bool, err error) {
+// character (done), or a comma, followed by the closing character (a trailing
+// comma) only when f allows it. Anything else is f's misplaced-token error
+// with message msg.
+func (p *textParser) next(f form, closing byte, msg string) (done bool, err error) {
 	p.skipSpace()
 	if err := p.need(1); err != nil {
 		return false, err
@@ -201,13 +214,13 @@ func (p *textParser) next(closing byte, msg string) (done bool, err error) {
 		if err := p.need(1); err != nil {
 			return false, err
 		}
-		if p.s[p.pos] == closing {
+		if f.trailingComma() && p.s[p.pos] == closing {
 			p.pos++
 			return true, nil
 		}
 		return false, nil
 	}
-	return false, p.misplaced(msg)
+	return false, f.misplaced(msg)
 }
 
 // entry reads `"key" => value` after the key's opening quote.
@@ -236,6 +249,12 @@ func (p *textParser) entry() (string, Value, error) {
 }
 
 func (p *textParser) list() (Value, error) {
+	return p.listOf(p)
+}
+
+// listOf reads a list after its '[', its items and separators as f reads
+// them.
+func (p *textParser) listOf(f form) (Value, error) {
 	l := NewList()
 	p.skipSpace()
 	if err := p.need(1); err != nil {
@@ -247,13 +266,13 @@ func (p *textParser) list() (Value, error) {
 	}
 	expecting := msgFirstItem
 	for {
-		v, err := p.value(expecting)
+		v, err := f.value(expecting)
 		if err != nil {
 			return Value{}, err
 		}
 		l.list.items = append(l.list.items, v)
 
-		done, err := p.next(']', msgListNext)
+		done, err := p.next(f, ']', msgListNext)
 		if done || err != nil {
 			return l, err
 		}

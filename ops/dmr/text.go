@@ -80,6 +80,14 @@ func writeScalar(b *strings.Builder, v Value) {
 }
 
 func writeTextList(b *strings.Builder, items []Value, indent int, multiRequested bool) {
+	writeList(b, items, indent, multiRequested, writeText)
+}
+
+// writeList writes a list as the text and the JSON forms both lay it out,
+// each item written by write: on one line, or with multiRequested and more
+// than one item, an item a line indented one level deeper than the brackets.
+func writeList(b *strings.Builder, items []Value, indent int, multiRequested bool,
+	write func(b *strings.Builder, v Value, indent int, multi bool)) {
 	multi := multiRequested && len(items) > 1
 	b.WriteByte('[')
 	if multi {
@@ -92,7 +100,7 @@ func writeTextList(b *strings.Builder, items []Value, indent int, multiRequested
 				newline(b, indent+1)
 			}
 		}
-		writeText(b, x, childIndent(indent, multi), multiRequested)
+		write(b, x, childIndent(indent, multi), multiRequested)
 	}
 	if multi {
 		newline(b, indent)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"wfcli/cmd/cli/shell"
+	"wfcli/grammar"
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 )
@@ -110,7 +111,7 @@ func filter(words []string, prefix string) []string {
 // operation completes an operation request: its address, its name, its
 // parameters or its headers.
 func (c *Completer) operation(text string) ([]string, int) {
-	colon := topLevelIndex(text, ':')
+	colon := grammar.TopLevelIndex(text, ':')
 	if colon < 0 {
 		return c.address(text, 0, true)
 	}
@@ -129,7 +130,7 @@ func (c *Completer) operation(text string) ([]string, int) {
 	}
 	name := rest[:open]
 	params := rest[open+1:]
-	if end := topLevelIndex(params, ')'); end >= 0 {
+	if end := grammar.TopLevelIndex(params, ')'); end >= 0 {
 		cands, start := c.headers(params[end+1:])
 		return cands, colon + 1 + open + 1 + end + 1 + start
 	}
@@ -137,34 +138,12 @@ func (c *Completer) operation(text string) ([]string, int) {
 	return cands, colon + 1 + open + 1 + start
 }
 
-// topLevelIndex returns the index of the first c outside quotes and
-// brackets, or -1.
-func topLevelIndex(text string, c byte) int {
-	depth, quoted := 0, false
-	for i := 0; i < len(text); i++ {
-		switch x := text[i]; {
-		case x == '\\':
-			i++
-		case x == '"':
-			quoted = !quoted
-		case quoted:
-		case x == c && depth == 0:
-			return i
-		case x == '(' || x == '[' || x == '{':
-			depth++
-		case x == ')' || x == ']' || x == '}':
-			depth--
-		}
-	}
-	return -1
-}
-
 // lastTopLevel returns the index of the last c outside quotes and
 // brackets, or -1.
 func lastTopLevel(text string, c byte) int {
 	last := -1
 	for {
-		i := topLevelIndex(text[last+1:], c)
+		i := grammar.TopLevelIndex(text[last+1:], c)
 		if i < 0 {
 			return last
 		}
@@ -176,7 +155,7 @@ func lastTopLevel(text string, c byte) int {
 func splitTop(text string, sep byte) []string {
 	var parts []string
 	for {
-		i := topLevelIndex(text, sep)
+		i := grammar.TopLevelIndex(text, sep)
 		if i < 0 {
 			return append(parts, text)
 		}

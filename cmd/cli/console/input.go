@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"wfcli/cmd/cli/shell"
+	"wfcli/grammar"
 )
 
 // Input joins the physical lines typed into one logical line, as
@@ -54,19 +55,6 @@ func (in *Input) Reset() {
 // backslash escapes the next character; brackets inside quotes do not
 // count.
 func Open(text string) bool {
-	depth, quoted := 0, false
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '\\':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-		}
-	}
+	depth, quoted := grammar.ScanTopLevel(text, false, nil)
 	return quoted || depth > 0
 }

@@ -3,6 +3,8 @@ package request
 import (
 	"fmt"
 	"strings"
+
+	"wfcli/ops"
 )
 
 // Resolve resolves the ${...} expressions in expr on the client, as
@@ -27,102 +29,32 @@ func resolve(expr string, env Env, strict bool, depth int) (string, error) {
 	if depth > maxDepth {
 		return "", fmt.Errorf("Property resolution is too deep in '%s'", expr)
 	}
-	var b strings.Builder
-	for i := 0; i < len(expr); i++ {
-		c := expr[i]
-		if c != '$' || i+1 >= len(expr) {
-			b.WriteByte(c)
-			continue
-		}
-		switch expr[i+1] {
-		case '$':
-			b.WriteByte('$')
-			i++
-			continue
-		case '{':
-		default:
-			b.WriteByte(c)
-			continue
-		}
-		end := closingBrace(expr, i+1)
-		if end < 0 {
+	return clientSyntax(env, strict, depth).Expand(expr)
+}
+
+// clientSyntax is the client's side of the expression syntax shared with
+// the server: literal separators, names looked up with env, every value,
+// key and default resolved again, and in lenient mode whatever cannot be
+// resolved kept as written.
+func clientSyntax(env Env, strict bool, depth int) ops.ExpressionSyntax {
+	again := func(s string) (string, error) { return resolve(s, env, strict, depth+1) }
+	return ops.ExpressionSyntax{
+		PathSeparator: "/",
+		ListSeparator: ":",
+		Lookup:        env.property,
+		Found:         again,
+		Nested:        again,
+		Missing: func(body, keys string) (string, error) {
 			if strict {
-				return "", fmt.Errorf("Closing '}' is missing.")
+				return "", fmt.Errorf("Unrecognized system property %s", keys)
 			}
-			b.WriteString(expr[i:])
-			break
-		}
-		v, err := resolveOne(expr[i:end+1], env, strict, depth)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(v)
-		i = end
-	}
-	return b.String(), nil
-}
-
-// closingBrace returns the index of the '}' that closes the '{' at open, or
-// -1.
-func closingBrace(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
+			return "${" + body + "}", nil
+		},
+		Unclosed: func(rest string) (string, bool, error) {
+			if strict {
+				return "", false, fmt.Errorf("Closing '}' is missing.")
 			}
-		}
+			return rest, true, nil
+		},
 	}
-	return -1
-}
-
-// resolveOne resolves one whole "${...}".
-func resolveOne(ref string, env Env, strict bool, depth int) (string, error) {
-	body := ref[2 : len(ref)-1]
-	switch body {
-	case "/":
-		return "/", nil
-	case ":":
-		return ":", nil
-	}
-	keyPart, def, hasDef := splitDefault(body)
-	keys, err := resolve(keyPart, env, strict, depth+1)
-	if err != nil {
-		return "", err
-	}
-	for _, k := range strings.Split(keys, ",") {
-		if v, ok := env.property(strings.TrimSpace(k)); ok {
-			return resolve(v, env, strict, depth+1)
-		}
-	}
-	if hasDef {
-		return resolve(def, env, strict, depth+1)
-	}
-	if strict {
-		return "", fmt.Errorf("Unrecognized system property %s", keys)
-	}
-	return ref, nil
-}
-
-// splitDefault splits the body of ${...} at the first ':' outside nested
-// ${...}; a leading ':' is not a separator.
-func splitDefault(body string) (string, string, bool) {
-	depth := 0
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case ':':
-			if depth == 0 && i > 0 {
-				return body[:i], body[i+1:], true
-			}
-		}
-	}
-	return body, "", false
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"wfcli/ops"
 	"wfcli/ops/dmr"
 )
 
@@ -249,7 +250,7 @@ func (p *simple) text(closer byte, eqStops bool) (string, bool, byte, error) {
 			trailing = 0
 			continue
 		case c == '$' && p.i+1 < len(p.s) && p.s[p.i+1] == '{':
-			end := closingBrace(p.s, p.i+1)
+			end := ops.ClosingBrace(p.s, p.i+1)
 			if end < 0 {
 				return "", false, 0, fmt.Errorf("Closing '}' is missing.")
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"wfcli/grammar"
 	"wfcli/ops"
 	"wfcli/ops/model"
 )
@@ -196,23 +197,20 @@ func embeddedOperation(line string) int {
 	if isOperation(first) {
 		return 0
 	}
-	depth, quoted := 0, false
-	for i := 1; i < len(line); i++ {
-		switch c := line[i]; {
-		case c == '\\':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '(' || c == '[' || c == '{':
-			depth++
-		case c == ')' || c == ']' || c == '}':
-			depth--
-		case depth == 0 && (c == '/' || c == ':') && (line[i-1] == ' ' || line[i-1] == '\t'):
-			return i
-		}
+	if line == "" {
+		return 0
 	}
-	return 0
+	// The scan starts after the first character, which never starts it.
+	at := 0
+	grammar.ScanTopLevel(line[1:], false, func(i, depth int) bool {
+		c, before := line[i+1], line[i]
+		if depth == 0 && (c == '/' || c == ':') && (before == ' ' || before == '\t') {
+			at = i + 1
+			return true
+		}
+		return false
+	})
+	return at
 }
 
 // isOperation reports whether a line that starts with word is an
@@ -220,28 +218,6 @@ func embeddedOperation(line string) int {
 func isOperation(word string) bool {
 	return word != "" && (strings.ContainsAny(word[:1], "/:.") ||
 		strings.ContainsAny(word, "=:"))
-}
-
-// topLevelIndex returns the index of the first c outside quotes and
-// brackets, or -1.
-func topLevelIndex(text string, c byte) int {
-	depth, quoted := 0, false
-	for i := 0; i < len(text); i++ {
-		switch x := text[i]; {
-		case x == '\\':
-			i++
-		case x == '"':
-			quoted = !quoted
-		case quoted:
-		case x == c && depth == 0:
-			return i
-		case x == '(' || x == '[' || x == '{':
-			depth++
-		case x == ')' || x == ']' || x == '}':
-			depth--
-		}
-	}
-	return -1
 }
 
 // operationAddress returns where the address of an operation line ends
@@ -252,7 +228,7 @@ func operationAddress(line string, node ops.Address) (int, map[string]bool) {
 	if !isOperation(first) {
 		return 0, nil
 	}
-	colon := topLevelIndex(line, ':')
+	colon := grammar.TopLevelIndex(line, ':')
 	if colon < 0 {
 		return 0, nil
 	}
