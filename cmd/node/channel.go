@@ -34,6 +34,7 @@ func (n *Node) startChannel(srv *server.Server) {
 		return
 	}
 	cfg.Logger = n.log
+	n.wireCaches(&cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	ch, err := cluster.Start(ctx, cfg)

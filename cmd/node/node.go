@@ -48,6 +48,9 @@ type Node struct {
 	// channel is the running jgroups channel (see channel.go); it answers
 	// the channel's runtime attributes.
 	channel cluster.Runtime
+	// caches runs the cache containers and their HTTP listener (see
+	// caches.go).
+	caches nodeCaches
 	// openDataSource gives JDBC_PING a data source's pool; nil means the
 	// node runs no data sources yet.
 	openDataSource func(name string) (*sql.DB, error)
@@ -71,7 +74,7 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 	}
 	n.opts = server.Options{ConfigFile: l.configFile(cfg.serverConfig),
 		AdminOnly: cfg.adminOnly, Properties: props, Stdout: logw,
-		RuntimeValue: n.channel.Value}
+		RuntimeValue: n.runtimeValue}
 	n.startedAdminOnly = cfg.adminOnly
 	n.log.Info("starting", "config", n.opts.ConfigFile, "base_dir", l.base,
 		"node_name", props["jboss.node.name"], "admin_only", cfg.adminOnly)
@@ -85,8 +88,11 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 	n.openDataSource = func(name string) (*sql.DB, error) {
 		return n.srv.OpenDataSource(name)
 	}
+	n.listenCaches(srv)
 	n.startChannel(srv)
+	n.startCaches(srv)
 	if err := n.listen(); err != nil {
+		n.closeCaches(context.Background())
 		n.stopChannel()
 		srv.Stop()
 		if n.auth != nil {
@@ -146,7 +152,8 @@ func (n *Node) Shutdown(ctx context.Context) error {
 	n.log.Info("stopping")
 	err := n.http.Shutdown(ctx)
 	n.srvMu.Lock()
-	err = errors.Join(err, n.stopChannel(), n.srv.Stop(), n.auth.RemoveToken())
+	err = errors.Join(err, n.closeCaches(ctx), n.stopChannel(), n.srv.Stop(),
+		n.auth.RemoveToken())
 	n.srvMu.Unlock()
 	n.log.Info("stopped", "uptime_ms", time.Since(n.start).Milliseconds())
 	if n.logFile != nil {
@@ -235,10 +242,12 @@ func (n *Node) reload(op dmr.Value) dmr.Value {
 	}
 	// The channel leaves before the old server closes the pools that
 	// JDBC_PING uses to remove its row.
+	n.stopCaches()
 	n.stopChannel()
 	n.srv.Stop()
 	n.srv, n.opts = srv, opts
 	n.startChannel(srv)
+	n.startCaches(srv)
 	if restart {
 		srv.Controller().SetProcessState(ops.StateRestartRequired)
 	}

@@ -316,7 +316,8 @@ func TestSIGTERMStopsGracefully(t *testing.T) {
 			msgs = append(msgs, strings.Fields(line[i:])[0])
 		}
 	}
-	want := []string{"msg=starting", "msg=booted", `msg="http`, "msg=started",
+	want := []string{"msg=starting", "msg=booted", `msg="http`, `msg="caches`, `msg="http`,
+		"msg=started",
 		`msg="signal`, "msg=stopping", "msg=stopped", "msg=stopped"}
 	if diff := cmp.Diff(want, msgs); diff != "" {
 		t.Errorf("log messages (-want +got):\n%s", diff)
