@@ -18,10 +18,10 @@ var commandOptions = map[string][]string{
 	"ls": {"-l", "--resolve-expressions", "--access-type", "--default", "--description",
 		"--expressions-allowed", "--nillable", "--required", "--restart-required",
 		"--storage"},
-	"read-attribute":  {"--node", "--include-defaults", "--verbose", "--headers"},
+	"read-attribute":  {"--node", "--include-defaults", "--resolve-expressions"},
 	"read-operation":  {"--node"},
 	"echo-dmr":        {"--compact"},
-	"batch":           {"-l", "--file"},
+	"batch":           {"-l"},
 	"run-batch":       {"--file", "--verbose", "--headers"},
 	"history":         {"--clear", "--disable", "--enable"},
 	"help":            {"--commands"},
@@ -29,7 +29,8 @@ var commandOptions = map[string][]string{
 	"command-timeout": {},
 	"embed-server": {"--server-config", "--std-out", "--admin-only", "--empty-config",
 		"--remove-existing", "--jboss-home", "--timeout"},
-	"reload":         {"--start-mode", "--use-current-server-config", "--server-config"},
+	"reload": {"--start-mode", "--use-current-server-config", "--server-config",
+		"--admin-only", "--timeout"},
 	"shutdown":       {"--restart", "--suspend-timeout"},
 	"data-source":    {"--name"},
 	"xa-data-source": {"--name"},
@@ -45,6 +46,7 @@ var optionValues = map[string][]string{
 	"--remove-existing":           {"false", "true"},
 	"--use-current-server-config": {"false", "true"},
 	"--restart":                   {"false", "true"},
+	"--resolve-expressions":       {"false", "true"},
 }
 
 // fileOptions take a file name.
@@ -72,8 +74,27 @@ var positional = map[string]func(c *Completer, word string, wstart int) ([]strin
 	},
 }
 
+// pathArg completes the node path of cd, cn and ls; Completer.command adds
+// the command's options when the word is empty (see pathCommands).
 func pathArg(c *Completer, word string, wstart int) ([]string, int) {
 	return c.address(word, wstart, false)
+}
+
+// pathCommands are the commands whose one positional argument is a node
+// path.
+var pathCommands = map[string]bool{"cd": true, "cn": true, "ls": true}
+
+// hasPositional reports whether the arguments typed after the command name
+// (typed is the line up to the word being completed) hold a word that is
+// not an option.
+func hasPositional(typed string) bool {
+	fields := strings.Fields(typed)
+	for _, f := range fields[min(1, len(fields)):] {
+		if !strings.HasPrefix(f, "-") {
+			return true
+		}
+	}
+	return false
 }
 
 // commandWords returns the names of the commands the shell runs.
@@ -93,6 +114,16 @@ func (c *Completer) command(name, text string) ([]string, int) {
 			return cands, wstart + eq + 1 + start
 		}
 		return filter(c.options(name, text[:wstart]), word), wstart
+	}
+	if pathCommands[name] && word == "" {
+		// After a whole path, only options may follow; before it, a path
+		// or an option.
+		opts := filter(c.options(name, text[:wstart]), word)
+		if hasPositional(text[:wstart]) {
+			return opts, wstart
+		}
+		paths, start := pathArg(c, word, wstart)
+		return filter(append(paths, opts...), word), start
 	}
 	if f, ok := positional[name]; ok {
 		return f(c, word, wstart)

@@ -12,6 +12,15 @@ var cacheTypes = []string{"distributed-cache=", "invalidation-cache=", "local-ca
 	"replicated-cache=", "scattered-cache=", "scheduled-thread-pool=", "thread-pool=",
 	"transport="}
 
+// lsOptions are the options ls takes, as Tab lists them.
+var lsOptions = []string{"--access-type", "--default", "--description",
+	"--expressions-allowed", "--nillable", "--required", "--resolve-expressions",
+	"--restart-required", "--storage", "-l"}
+
+// rootTypes are the child types of the root of the default configuration.
+var rootTypes = []string{"core-service=", "extension=", "interface=", "path=",
+	"socket-binding-group=", "subsystem=", "system-property="}
+
 var readResourceParams = []string{"attributes-only", "include-defaults", "include-runtime",
 	"recursive", "recursive-depth", "resolve-expressions"}
 
@@ -113,6 +122,20 @@ func TestCompleteAtEachPosition(t *testing.T) {
 		{"no read-only attribute for write-attribute", ":write-attribute(name=r", nil, 22},
 		{"read-only attributes for read-attribute", ":read-attribute(name=running-",
 			[]string{"running-mode"}, 21},
+		{"the options of ls after a whole path", "ls /subsystem=logging ", lsOptions, 22},
+		{"the options of ls not given yet after a path", "ls /subsystem=logging -l --re",
+			[]string{"--required", "--resolve-expressions", "--restart-required"}, 25},
+		{"only the remaining options after a path and an option",
+			"ls /subsystem=logging -l ", lsOptions[:len(lsOptions)-1], 25},
+		{"the option of cd after a whole path", "cd /subsystem=logging ",
+			[]string{"--no-validation"}, 22},
+		{"an unfinished path of ls still completes", "ls /subsystem=jgroups/st",
+			[]string{"stack="}, 22},
+		{"child types and options before the path of cd", "cd ",
+			append([]string{"--no-validation"}, rootTypes...), 3},
+		{"the options read-attribute accepts", "read-attribute --",
+			[]string{"--include-defaults", "--node", "--resolve-expressions"}, 15},
+		{"no --file for batch", "batch -", []string{"-l"}, 6},
 	}
 	c := NewCompleter(sh)
 	for _, tc := range tests {

@@ -59,3 +59,41 @@ func TestCtrlCCancelsAPendingConnect(t *testing.T) {
 		t.Fatal("the console did not return")
 	}
 }
+
+func TestCtrlCDropsAPendingMultiLineInput(t *testing.T) {
+	tests := []struct {
+		name, typed, want string
+	}{
+		{"after an unclosed bracket", "echo-dmr :read-resource(\nrecursive=true,\n\x03" +
+			"echo after\n", "after\n"},
+		{"after an unclosed quote", "echo \"a\n\x03echo b\n", "b\n"},
+		{"after a backslash", "echo a \\\n\x03echo c\n", "c\n"},
+		{"quit after Ctrl-C ends the session", "ls (\n\x03quit\necho not run\n", ""},
+		{"without Ctrl-C the lines join", "echo (a\nb)\n", "(a b)\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			sh := shell.New(shell.Options{Stdout: &out})
+			stdin, typed, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			done := make(chan int)
+			go func() {
+				done <- Run(sh, Options{Stdin: stdin, Stdout: io.Discard, Stderr: io.Discard})
+			}()
+			typed.WriteString(tc.typed)
+			typed.Close()
+			select {
+			case code := <-done:
+				if diff := cmp.Diff([]any{0, tc.want}, []any{code, out.String()}); diff != "" {
+					t.Errorf("exit code and output (-want +got):\n%s", diff)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("the console did not return")
+			}
+		})
+	}
+}

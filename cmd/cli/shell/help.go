@@ -11,9 +11,12 @@ import (
 // commandUsage is the synopsis and one-paragraph description of each
 // command, as help <command> and <command> --help print them.
 var commandUsage = map[string]string{
-	"batch": "batch [--file=path]\n\nStarts a batch: the operations and batch-able commands " +
-		"that follow are collected, not run, until run-batch sends them as one composite " +
-		"operation (all or nothing). --file fills the batch from a file.",
+	"batch": "batch\nbatch <name>\nbatch -l\n\nStarts a batch: the operations and " +
+		"batch-able commands that follow are collected, not run, until run-batch sends " +
+		"them as one composite operation (all or nothing). batch <name> takes back the " +
+		"batch holdback-batch put aside under that name (batch alone takes back the one " +
+		"held without a name, if any); batch -l lists the names of the held batches. " +
+		"To run a file of lines as a batch, use run-batch --file=path.",
 	"run-batch": "run-batch [--file=path] [--verbose | -v] [--headers={...}]\n\nSends the " +
 		"batch as one composite operation. On failure the batch stays active.",
 	"discard-batch": "discard-batch\n\nLeaves batch mode, dropping the collected lines.",
@@ -31,10 +34,14 @@ var commandUsage = map[string]string{
 	"cn":  "cn [path] [--no-validation]\n\nThe same as cd.",
 	"pwd": "pwd\n\nPrints the current node.",
 	"pwn": "pwn\n\nThe same as pwd.",
-	"ls": "ls [path] [-l] [--resolve-expressions]\n\nLists the child types and attributes " +
-		"of a node, or the names of a child type. -l adds types and occurrences.",
+	"ls": "ls [path] [-l] [--resolve-expressions] [--access-type] [--default] " +
+		"[--description] [--expressions-allowed] [--nillable] [--required] " +
+		"[--restart-required] [--storage]\n\nLists the child types and attributes of a " +
+		"node, or the names of a child type. -l adds types and occurrences; with -l, each " +
+		"other option adds that property of the attribute descriptions as a column.",
 	"read-attribute": "read-attribute [--node=path] name [--include-defaults=bool] " +
-		"[--verbose]\n\nPrints the value of an attribute of the current node or of --node.",
+		"[--resolve-expressions=bool]\n\nPrints the value of an attribute of the current " +
+		"node or of --node.",
 	"read-operation": "read-operation [--node=path] [name]\n\nLists the operations of a " +
 		"node, or describes one: its parameters and its reply.",
 	"if": "if <condition> of <operation>\n...\n[else\n...]\nend-if\n\nRuns the lines when " +
@@ -46,16 +53,21 @@ var commandUsage = map[string]string{
 	"quit": "quit\n\nEnds the session (also exit and q).",
 	"exit": "exit\n\nThe same as quit.",
 	"q":    "q\n\nThe same as quit.",
-	"embed-server": "embed-server [--server-config=file.xml] [--std-out=echo|discard] " +
-		"[--admin-only=bool] [--empty-config [--remove-existing]] [--jboss-home=dir]\n\n" +
+	"embed-server": "embed-server [--server-config=file.xml | -c=file.xml] " +
+		"[--std-out=echo|discard] [--admin-only=bool] [--empty-config [--remove-existing]] " +
+		"[--jboss-home=dir] [--timeout=seconds]\n\n" +
 		"Starts a server inside the CLI on a configuration of " +
 		"$JBOSS_HOME/standalone/configuration (admin-only by default).",
 	"stop-embedded-server": "stop-embedded-server\n\nStops the embedded server.",
-	"connect": "connect [[protocol://]host[:port]]\n\nConnects to a node's management " +
-		"endpoint.",
-	"reload": "reload [--start-mode=admin-only|normal]\n\nReloads the server from its " +
-		"configuration. Not allowed in a batch.",
-	"shutdown": "shutdown\n\nStops the server. Not allowed in a batch.",
+	"connect": "connect [[protocol://]host[:port]] [--bind=address]\n\nConnects to a " +
+		"node's management endpoint.",
+	"reload": "reload [--start-mode=admin-only|normal] [--admin-only=bool] " +
+		"[--server-config=file.xml] [--use-current-server-config=bool] " +
+		"[--timeout=seconds]\n\nReloads the server from its configuration and waits " +
+		"for it (--timeout bounds the wait on a remote node). Not allowed in a batch.",
+	"shutdown": "shutdown [--restart=bool] [--suspend-timeout=seconds]\n\nStops the " +
+		"server; on a remote node --restart=true restarts it and waits for it. Not " +
+		"allowed in a batch.",
 	"command-timeout": "command-timeout get | set <seconds> | reset\n\nShows or changes " +
 		"the per-command timeout (0: none).",
 	"edit-batch-line": "edit-batch-line <n> <line>\n\nReplaces line n of the batch " +
@@ -100,6 +112,10 @@ const generalHelp = `Type a command or an operation and press Enter; press Tab t
 at any position (commands, options, node paths, operation names, parameters,
 values the model knows, $variables). Ctrl-C cancels the line, Ctrl-D or quit
 ends the session.
+
+A line that ends with \ or leaves a quote or a bracket ((, [, {) open goes on
+at the "> " prompt, and every line typed there is part of it (quit too): close
+the bracket to send it, or press Ctrl-C to drop the whole pending input.
 
 Operations:
   [/type=name(/type=name)*]:operation-name[(name=value(,name=value)*)][{headers}]
