@@ -54,36 +54,55 @@ var (
 	pDepth   = p("recursive-depth", dmr.Int, false, "How many levels of children to read.")
 	pResolve = withDefault(p("resolve-expressions", dmr.Boolean, false,
 		"Whether expressions are resolved."), dmr.NewBool(false))
+	// The next three are accepted as WildFly accepts them; a standalone node
+	// has no proxies and this model no aliases, so they change no result.
+	pProxies = withDefault(p("proxies", dmr.Boolean, false,
+		"Whether remote (proxied) resources are included."), dmr.NewBool(false))
+	pAliases = withDefault(p("include-aliases", dmr.Boolean, false,
+		"Whether alias children are included."), dmr.NewBool(false))
+	pUndefinedMetrics = withDefault(p("include-undefined-metric-values", dmr.Boolean, false,
+		"Whether metrics without a value are shown as undefined."), dmr.NewBool(false))
+	pLocale        = p("locale", dmr.String, false, "The locale of the descriptions.")
+	pAccessControl = p("access-control", dmr.String, false,
+		"none, combined-descriptions or trim-descriptions.")
 )
 
 // globalParams are the request properties of the global operations.
 var globalParams = map[string][]*Attribute{
 	"write-attribute":    {pName, pValue},
 	"undefine-attribute": {pName},
-	"read-attribute":     {pName, pDefaults, pResolve},
+	"read-attribute":     {pName, pDefaults, pResolve, pUndefinedMetrics},
 	"read-resource": {pRecursive, pDepth, pRuntime, pDefaults,
 		withDefault(p("attributes-only", dmr.Boolean, false,
-			"Whether only attributes are read."), dmr.NewBool(false)), pResolve},
+			"Whether only attributes are read."), dmr.NewBool(false)), pResolve,
+		pProxies, pAliases, pUndefinedMetrics},
 	"read-children-names": {pChild, withDefault(p("include-singletons", dmr.Boolean, false,
 		"Whether singleton names that are not present are listed."), dmr.NewBool(false))},
-	"read-children-types":     {pRuntime},
-	"read-children-resources": {pChild, pRecursive, pDepth, pRuntime, pDefaults, pResolve},
+	"read-children-types": {pRuntime, pAliases},
+	"read-children-resources": {pChild, pRecursive, pDepth, pRuntime, pDefaults, pResolve,
+		pProxies, pAliases},
 	"read-resource-description": {pRecursive, pDepth,
 		withDefault(p("operations", dmr.Boolean, false,
-			"Whether operations are described."), dmr.NewBool(false))},
-	"read-operation-description": {p("name", dmr.String, true, "The operation's name.")},
-	"map-put":                    {pName, pKey, pValue},
-	"map-get":                    {pName, pKey},
-	"map-remove":                 {pName, pKey},
-	"map-clear":                  {pName},
-	"list-add":                   {pName, pValue, pIndex},
-	"list-get":                   {pName, pIndex},
-	"list-remove":                {pName, pValue, pIndex},
-	"list-clear":                 {pName},
-	"resolve-expression":         {p("expression", dmr.String, false, "The expression.")},
-	"whoami":                     {p("verbose", dmr.Boolean, false, "Whether roles are listed.")},
-	"validate-address":           {p("value", dmr.List, true, "The address to check.")},
-	"composite":                  {p("steps", dmr.List, true, "The operations to run.")},
+			"Whether operations are described."), dmr.NewBool(false)),
+		withDefault(p("notifications", dmr.Boolean, false,
+			"Whether notifications are described."), dmr.NewBool(false)),
+		withDefault(p("inherited", dmr.Boolean, false,
+			"Whether inherited operations are described."), dmr.NewBool(true)),
+		pProxies, pAliases, pLocale, pAccessControl},
+	"read-operation-description": {p("name", dmr.String, true, "The operation's name."),
+		pLocale, pAccessControl},
+	"map-put":            {pName, pKey, pValue},
+	"map-get":            {pName, pKey},
+	"map-remove":         {pName, pKey},
+	"map-clear":          {pName},
+	"list-add":           {pName, pValue, pIndex},
+	"list-get":           {pName, pIndex},
+	"list-remove":        {pName, pValue, pIndex},
+	"list-clear":         {pName},
+	"resolve-expression": {p("expression", dmr.String, false, "The expression.")},
+	"whoami":             {p("verbose", dmr.Boolean, false, "Whether roles are listed.")},
+	"validate-address":   {p("value", dmr.List, true, "The address to check.")},
+	"composite":          {p("steps", dmr.List, true, "The operations to run.")},
 	"reload": {p("admin-only", dmr.Boolean, false, "Whether to reload in admin-only mode."),
 		p("start-mode", dmr.String, false, "normal, admin-only or suspend."),
 		p("use-current-server-config", dmr.Boolean, false, "Whether to keep the file."),

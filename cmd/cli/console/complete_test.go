@@ -21,8 +21,9 @@ var lsOptions = []string{"--access-type", "--default", "--description",
 var rootTypes = []string{"core-service=", "extension=", "interface=", "path=",
 	"socket-binding-group=", "subsystem=", "system-property="}
 
-var readResourceParams = []string{"attributes-only", "include-defaults", "include-runtime",
-	"recursive", "recursive-depth", "resolve-expressions"}
+var readResourceParams = []string{"attributes-only", "include-aliases", "include-defaults",
+	"include-runtime", "include-undefined-metric-values", "proxies", "recursive",
+	"recursive-depth", "resolve-expressions"}
 
 func TestCompleteAtEachPosition(t *testing.T) {
 	sh := bootShell(t, nil, "set foo=1\nset bar=2\n"+
@@ -50,8 +51,9 @@ func TestCompleteAtEachPosition(t *testing.T) {
 			[]string{"read-operation-description", "read-operation-names"}, 19},
 		{"the parameters of an operation", ":read-resource(", readResourceParams, 15},
 		{"the parameters not given yet", ":read-resource(recursive=true,",
-			[]string{"attributes-only", "include-defaults", "include-runtime",
-				"recursive-depth", "resolve-expressions"}, 30},
+			[]string{"attributes-only", "include-aliases", "include-defaults", "include-runtime",
+				"include-undefined-metric-values", "proxies", "recursive-depth",
+				"resolve-expressions"}, 30},
 		{"a parameter after a space", ":read-resource(recursive=true, include-r",
 			[]string{"include-runtime"}, 31},
 		{"a boolean parameter value", ":read-resource(recursive=", []string{"false", "true"}, 25},
