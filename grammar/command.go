@@ -3,7 +3,6 @@ package grammar
 import (
 	"strings"
 
-	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
@@ -30,7 +29,7 @@ type pArg struct {
 	Positional string `parser:"| @Positional )"`
 }
 
-var cmdParser = participle.MustBuild[pCmd](participle.Lexer(tokenDef{}))
+var cmdParser = lazyParser[pCmd]()
 
 // parseCommand parses a command line whose name starts at byte offset start.
 func parseCommand(text string, line, start int) (*Command, *Redirect, error) {
@@ -39,13 +38,15 @@ func parseCommand(text string, line, start int) (*Command, *Redirect, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	lex, err := s.lexer()
-	if err != nil {
-		return nil, nil, s.errAt(start, "%v", err)
-	}
-	p, err := cmdParser.ParseFromLexer(lex)
-	if err != nil {
-		return nil, nil, s.participleError(err)
+	p, ok := s.walk().fastCmd()
+	if !ok {
+		lex, err := s.lexer()
+		if err != nil {
+			return nil, nil, s.errAt(start, "%v", err)
+		}
+		if p, err = cmdParser().ParseFromLexer(lex); err != nil {
+			return nil, nil, s.participleError(err)
+		}
 	}
 	c := &Command{Pos: posOf(p.Name.Pos), Name: commandName(p.Name.Value)}
 	restStart := p.Name.Pos.Offset + len(p.Name.Value)

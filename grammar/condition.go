@@ -38,7 +38,7 @@ type pCmp struct {
 	Value string `parser:"@Operand"`
 }
 
-var condParser = participle.MustBuild[pOr](participle.Lexer(tokenDef{}))
+var condParser = lazyParser[pOr]()
 
 // ParseCondition parses the condition text of an if command that starts at
 // byte offset start of text (line line).
@@ -50,11 +50,14 @@ func ParseCondition(text string, line, start, end int) (*Condition, error) {
 	if len(s.toks) == 0 {
 		return nil, s.errAt(start, "The condition is missing.")
 	}
+	if p, ok := s.walk().fastCond(); ok {
+		return buildOr(p), nil
+	}
 	lex, err := s.lexer()
 	if err != nil {
 		return nil, s.errAt(start, "%v", err)
 	}
-	p, err := condParser.ParseFromLexer(lex)
+	p, err := condParser().ParseFromLexer(lex)
 	if err != nil {
 		pe, ok := err.(participle.Error)
 		if !ok {

@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -48,8 +49,8 @@ const (
 	tPipe
 )
 
-// symbols is a function, not a variable, because the parsers are built
-// during package initialization, possibly before variables are.
+// symbols returns the token types the participle parsers know by name; the
+// parsers are built on first use (see fastpath.go).
 func symbols() map[string]lexer.TokenType {
 	return map[string]lexer.TokenType{
 		"EOF": lexer.EOF, "Slash": tSlash, "Eq": tEq, "Colon": tColon, "Word": tWord,
@@ -109,6 +110,11 @@ type scanner struct {
 	line int
 	off  int
 	toks []lexer.Token
+	// colOff and colN cache the last column computed: the column of byte
+	// offset colOff is colN+1 (colN characters precede it). Scanners emit
+	// tokens left to right, so the next column is counted from there
+	// rather than from the start of the line.
+	colOff, colN int
 }
 
 func (s *scanner) eof() bool { return s.off >= len(s.src) }
@@ -136,12 +142,23 @@ func (s *scanner) skipBlanks() {
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func (s *scanner) pos(off int) lexer.Position {
-	return lexer.Position{Line: s.line, Column: column(s.src, off), Offset: off}
+	return lexer.Position{Line: s.line, Column: s.column(off), Offset: off}
+}
+
+// column returns the column of byte offset off, as column(s.src, off) does.
+func (s *scanner) column(off int) int {
+	if off < 0 || off > len(s.src) || off < s.colOff ||
+		off < len(s.src) && !utf8.RuneStart(s.src[off]) {
+		return column(s.src, off) // not counted on from a character start
+	}
+	s.colN += utf8.RuneCountInString(s.src[s.colOff:off])
+	s.colOff = off
+	return s.colN + 1
 }
 
 func (s *scanner) emit(t lexer.TokenType, val string, start int) {
 	if s.toks == nil {
-		s.toks = make([]lexer.Token, 0, 32)
+		s.toks = make([]lexer.Token, 0, 16+len(s.src)/8)
 	}
 	s.toks = append(s.toks, lexer.Token{Type: t, Value: val, Pos: s.pos(start)})
 }

@@ -131,13 +131,15 @@ func ParsePath(text string, line int) (*Address, error) {
 	if !s.eof() {
 		return nil, s.errAt(s.off, "Unexpected ':' in the node path.")
 	}
-	lex, err := s.lexer()
-	if err != nil {
-		return nil, s.errAt(0, "%v", err)
-	}
-	p, err := pathParser.ParseFromLexer(lex)
-	if err != nil {
-		return nil, s.participleError(err)
+	p, ok := s.walk().fastPath()
+	if !ok {
+		lex, err := s.lexer()
+		if err != nil {
+			return nil, s.errAt(0, "%v", err)
+		}
+		if p, err = pathParser().ParseFromLexer(lex); err != nil {
+			return nil, s.participleError(err)
+		}
 	}
 	a, err := s.buildAddress(p.Parts, s.off)
 	if err == nil && a == nil {
@@ -162,13 +164,15 @@ func ParseHeaders(text string, line int) ([]*Header, error) {
 	if s.skipBlanks(); !s.eof() {
 		return nil, s.errAt(s.off, "Unexpected text after the headers: '%s'", s.src[s.off:])
 	}
-	lex, err := s.lexer()
-	if err != nil {
-		return nil, s.errAt(0, "%v", err)
-	}
-	p, err := headersParser.ParseFromLexer(lex)
-	if err != nil {
-		return nil, s.participleError(err)
+	p, ok := s.walk().fastHeaders()
+	if !ok {
+		lex, err := s.lexer()
+		if err != nil {
+			return nil, s.errAt(0, "%v", err)
+		}
+		if p, err = headersParser().ParseFromLexer(lex); err != nil {
+			return nil, s.participleError(err)
+		}
 	}
 	return s.buildHeaders(p.Items)
 }

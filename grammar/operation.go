@@ -77,11 +77,11 @@ type pPath struct {
 	Parts []*pPart `parser:"@@*"`
 }
 
-var pathParser = participle.MustBuild[pPath](participle.Lexer(tokenDef{}))
+var pathParser = lazyParser[pPath]()
 
-var headersParser = participle.MustBuild[pHeaders](participle.Lexer(tokenDef{}))
+var headersParser = lazyParser[pHeaders]()
 
-var opParser = participle.MustBuild[pOp](participle.Lexer(tokenDef{}))
+var opParser = lazyParser[pOp]()
 
 // parseOperation parses the operation request that starts at byte offset
 // start of the line.
@@ -94,11 +94,14 @@ func parseOperation(text string, line, start int) (*Operation, *Redirect, error)
 		return nil, nil, s.errAt(start,
 			"The operation name is missing or the format of the operation request is wrong.")
 	}
+	if p, ok := s.walk().fastOp(); ok {
+		return s.buildOperation(p, start)
+	}
 	lex, err := s.lexer()
 	if err != nil {
 		return nil, nil, s.errAt(start, "%v", err)
 	}
-	p, err := opParser.ParseFromLexer(lex)
+	p, err := opParser().ParseFromLexer(lex)
 	if err != nil {
 		return nil, nil, s.participleError(err)
 	}
