@@ -35,6 +35,11 @@ type nodeCaches struct {
 // that cannot open is logged and leaves the caches local: the node boots
 // all the same.
 //
+// /cache/ requires the management realm's credentials (Digest with a user
+// of mgmt-users.properties, or the local token), as the management
+// endpoint does; /cache-peer/ requires the peer token that the called
+// node announced over the cluster channel (see cache.Manager.Handler).
+//
 // Limitation: the listener serves only /cache/ and /cache-peer/ (no web
 // applications), and is not rebound on reload.
 func (n *Node) listenCaches(srv *server.Server) {
@@ -45,9 +50,12 @@ func (n *Node) listenCaches(srv *server.Server) {
 	}
 	if err != nil {
 		n.log.Error("http listener not started; caches stay local", "error", err)
+		n.bootError(ops.Address{{Type: "subsystem", Name: "undertow"},
+			{Type: "server", Name: "default-server"}, {Type: "http-listener", Name: "default"}},
+			"jboss.undertow.listener.default", err)
 		return
 	}
-	n.caches.http = &http.Server{Handler: n.caches.mgr.Handler(),
+	n.caches.http = &http.Server{Handler: n.caches.mgr.Handler(n.auth.Require),
 		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	go n.caches.http.Serve(n.caches.ln)
 	n.log.Info("http listener listening", "url", "http://"+n.caches.ln.Addr().String()+"/cache/")
@@ -135,7 +143,8 @@ func (n *Node) newCacheDirectory() *cache.Directory {
 	if ch == nil {
 		return nil
 	}
-	self := cache.Member{Name: ch.Name(), URL: n.cacheURL(ch)}
+	self := cache.Member{Name: ch.Name(), URL: n.cacheURL(ch),
+		Token: n.caches.mgr.PeerToken()}
 	dir := cache.NewDirectory(self, ch.Cluster(), n.caches.mgr.ViewChanged)
 	n.caches.mu.Lock()
 	n.caches.dir = dir
@@ -212,4 +221,21 @@ func (n *Node) runtimeValue(a ops.Address, attr string) (dmr.Value, bool) {
 		return dmr.Value{}, false
 	}
 	return n.caches.mgr.Value(a, attr)
+}
+
+// resetCacheStatistics answers reset-statistics on a running cache
+// (Infinispan's operation, which the model does not define); false when
+// op is another operation or names no running cache, for the server to
+// answer.
+func (n *Node) resetCacheStatistics(op dmr.Value) (dmr.Value, bool) {
+	v, _ := op.Get("operation")
+	if v.Type() != dmr.String || v.Str() != "reset-statistics" || n.caches.mgr == nil {
+		return dmr.Value{}, false
+	}
+	av, _ := op.Get("address")
+	a, err := ops.AddressFromValue(av)
+	if err != nil || !n.caches.mgr.ResetStatistics(a) {
+		return dmr.Value{}, false
+	}
+	return success(n.srv.Controller().ProcessState(), dmr.Value{}), true
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,13 +15,28 @@ import (
 
 	"wfcli/cmd/cli/remote"
 	"wfcli/cmd/cli/shell"
+	"wfcli/server/endpoint"
 )
 
 // startCacheNode boots node i of a TCPPING cluster on ports, its HTTP
-// listener on a free port.
+// listener on a free port, with the statistics of keycloak's sessions
+// cache enabled.
 func startCacheNode(t testing.TB, i int, ports []int) *Node {
 	t.Helper()
 	home := tcppingInstall(t, ports)
+	file := filepath.Join(home, "standalone", "configuration", "standalone-ha.xml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sessions = `<distributed-cache name="sessions" owners="1"`
+	xml := strings.Replace(string(data), sessions, sessions+` statistics-enabled="true"`, 1)
+	if xml == string(data) {
+		t.Fatal("the default configuration has no sessions cache")
+	}
+	if err := os.WriteFile(file, []byte(xml), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return startNode(t, "-c", "standalone-ha.xml", "-Djboss.home.dir="+home,
 		"-Djboss.management.http.port=0", "-Djboss.http.port=0",
 		"-Djboss.node.name=node"+strconv.Itoa(i),
@@ -46,14 +63,28 @@ func waitCacheMembers(t testing.TB, n *Node, container string, want int) {
 	}
 }
 
-// rest sends method to the cache path on n's HTTP listener and returns
-// the status and body.
+// rest sends method to the cache path on n's HTTP listener, with the
+// node's local token, and returns the status and body.
 func rest(t testing.TB, n *Node, method, path, body string) (int, string) {
+	t.Helper()
+	token, err := os.ReadFile(n.auth.TokenFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return restAs(t, n, method, path, body, endpoint.LocalScheme+" "+string(token))
+}
+
+// restAs sends method to the cache path on n's HTTP listener with the
+// Authorization header auth ("" sends none).
+func restAs(t testing.TB, n *Node, method, path, body, auth string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, "http://"+n.caches.ln.Addr().String()+path,
 		strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"wfcli/ops"
 	"wfcli/server"
 	"wfcli/server/cluster"
 )
@@ -30,7 +31,7 @@ func (n *Node) startChannel(srv *server.Server) {
 		NodeName: n.opts.Properties["jboss.node.name"], OpenDataSource: n.openDataSource}
 	cfg, err := m.Config(name)
 	if err != nil {
-		n.log.Error("channel not started", "channel", name, "error", err)
+		n.channelFailed(name, err)
 		return
 	}
 	cfg.Logger = n.log
@@ -39,10 +40,20 @@ func (n *Node) startChannel(srv *server.Server) {
 	defer cancel()
 	ch, err := cluster.Start(ctx, cfg)
 	if err != nil {
-		n.log.Error("channel not started", "channel", name, "error", err)
+		n.channelFailed(name, err)
 		return
 	}
 	n.channel.Swap(name, ch)
+}
+
+// channelFailed records that the channel name could not start: its state
+// reads CLOSED and read-boot-errors lists it.
+func (n *Node) channelFailed(name string, err error) {
+	if old := n.channel.Failed(name, err); old != nil {
+		old.Kill()
+	}
+	n.bootError(ops.Address{{Type: "subsystem", Name: "jgroups"},
+		{Type: "channel", Name: name}}, "jboss.jgroups.channel."+name, err)
 }
 
 // stopChannel leaves the cluster gracefully, if a channel runs.

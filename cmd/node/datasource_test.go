@@ -101,8 +101,11 @@ func TestNodeRunsTheDataSourceAScriptSwitchedTo(t *testing.T) {
 				"-Djboss.management.http.port="+strconv.Itoa(port))
 			sh, out := remoteShell(t, "127.0.0.1:"+strconv.Itoa(port), remote.Options{})
 			ds := "/subsystem=datasources/data-source=KeycloakDS"
-			if !sh.Run(shell.SplitScript("test.cli", ds+":test-connection-in-pool\n"+
-				ds+"/statistics=pool:read-attribute(name=CreatedCount)\n")) {
+			// The metrics read 0 unless statistics are enabled, as in WildFly.
+			if !sh.Run(shell.SplitScript("test.cli",
+				ds+":write-attribute(name=statistics-enabled, value=true)\nreload\n"+
+					ds+":test-connection-in-pool\n"+
+					ds+"/statistics=pool:read-attribute(name=CreatedCount)\n")) {
 				t.Fatalf("test.cli failed:\n%s", out)
 			}
 			want := "{\n    \"outcome\" => \"success\",\n    \"result\" => [true]\n}\n" +

@@ -30,6 +30,7 @@ type Node struct {
 	layout layout
 	opts   server.Options
 	auth   *endpoint.Auth
+	users  *endpoint.Users
 	ln     net.Listener
 	http   *http.Server
 	start  time.Time
@@ -54,6 +55,10 @@ type Node struct {
 	// openDataSource gives JDBC_PING a data source's pool; nil means the
 	// node runs no data sources yet.
 	openDataSource func(name string) (*sql.DB, error)
+
+	// bootErrs are the services that failed at the last boot or reload
+	// (see booterrors.go).
+	bootErrs bootErrors
 
 	// stop is closed when a shutdown operation asks the node to stop.
 	stop     chan struct{}
@@ -88,9 +93,14 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 	n.openDataSource = func(name string) (*sql.DB, error) {
 		return n.srv.OpenDataSource(name)
 	}
+	if err := n.newAuth(); err != nil {
+		srv.Stop()
+		return nil, err
+	}
 	n.listenCaches(srv)
 	n.startChannel(srv)
 	n.startCaches(srv)
+	n.dataSourceBootErrors(srv)
 	if err := n.listen(); err != nil {
 		n.closeCaches(context.Background())
 		n.stopChannel()
@@ -103,18 +113,25 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 	return n, nil
 }
 
+// newAuth makes the authentication of the management interface and of
+// the caches' REST interface: the users of mgmt-users.properties and the
+// local token.
+func (n *Node) newAuth() error {
+	users := endpoint.NewUsers(filepath.Join(n.layout.config, "mgmt-users.properties"))
+	var err error
+	n.auth, err = endpoint.NewAuth(endpoint.AuthOptions{Users: users,
+		TokenDir: filepath.Join(n.layout.tmp, "auth")})
+	n.users = users
+	return err
+}
+
 // listen opens the management interface and serves the endpoint on it.
 func (n *Node) listen() error {
 	addr, err := managementAddress(n.srv)
 	if err != nil {
 		return err
 	}
-	users := endpoint.NewUsers(filepath.Join(n.layout.config, "mgmt-users.properties"))
-	n.auth, err = endpoint.NewAuth(endpoint.AuthOptions{Users: users,
-		TokenDir: filepath.Join(n.layout.tmp, "auth")})
-	if err != nil {
-		return err
-	}
+	users := n.users
 	h, err := endpoint.New(endpoint.Options{Executor: n, Auth: n.auth, Logger: n.log})
 	if err != nil {
 		return err
@@ -133,7 +150,7 @@ func (n *Node) listen() error {
 		n.log.Warn("no management users: only a local cli can connect; add one with "+
 			"node add-user", "file", users.Path())
 	}
-	n.log.Info("started", "ms", time.Since(n.start).Milliseconds(),
+	n.startedLog("started", "ms", time.Since(n.start).Milliseconds(),
 		"state", n.srv.Controller().ProcessState())
 	return nil
 }
@@ -150,6 +167,7 @@ func (n *Node) Stopping() <-chan struct{} { return n.stop }
 // the local token is removed.
 func (n *Node) Shutdown(ctx context.Context) error {
 	n.log.Info("stopping")
+	n.interruptConnects()
 	err := n.http.Shutdown(ctx)
 	n.srvMu.Lock()
 	err = errors.Join(err, n.closeCaches(ctx), n.stopChannel(), n.srv.Stop(),
@@ -160,6 +178,18 @@ func (n *Node) Shutdown(ctx context.Context) error {
 		err = errors.Join(err, n.logFile.Close())
 	}
 	return err
+}
+
+// interruptConnects makes the data sources abandon the connects in
+// progress, so that a request waiting for a database that does not answer
+// ends now rather than hold the stop. It takes srvMu shared, which a
+// request in flight holds too.
+func (n *Node) interruptConnects() {
+	n.srvMu.RLock()
+	defer n.srvMu.RUnlock()
+	if rt := n.srv.DataSources(); rt != nil {
+		rt.Interrupt()
+	}
 }
 
 // Execute runs a management request: reload and shutdown of the root here,
@@ -173,6 +203,12 @@ func (n *Node) Execute(op dmr.Value) dmr.Value {
 	}
 	n.srvMu.RLock()
 	defer n.srvMu.RUnlock()
+	if isBootErrorsOperation(op) {
+		return n.readBootErrors()
+	}
+	if r, ok := n.resetCacheStatistics(op); ok {
+		return r
+	}
 	return n.srv.Execute(op)
 }
 
@@ -246,12 +282,14 @@ func (n *Node) reload(op dmr.Value) dmr.Value {
 	n.stopChannel()
 	n.srv.Stop()
 	n.srv, n.opts = srv, opts
+	n.bootErrs = nil
 	n.startChannel(srv)
 	n.startCaches(srv)
+	n.dataSourceBootErrors(srv)
 	if restart {
 		srv.Controller().SetProcessState(ops.StateRestartRequired)
 	}
-	n.log.Info("reloaded", "ms", time.Since(start).Milliseconds(),
+	n.startedLog("reloaded", "ms", time.Since(start).Milliseconds(),
 		"admin_only", opts.AdminOnly)
 	return success(srv.Controller().ProcessState(), dmr.Value{})
 }

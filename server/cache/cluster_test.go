@@ -41,8 +41,8 @@ func (v testView) Coordinator() string { return v.Members()[0].Name }
 // "dist", and rebalances every member as a view change does.
 func (g *testGroup) start(t testing.TB, name string, cfg Config) *testNode {
 	n := &testNode{group: g, mgr: NewManager(nil)}
-	n.srv = httptest.NewServer(n.mgr.Handler())
-	n.self = Member{Name: name, URL: n.srv.URL}
+	n.srv = httptest.NewServer(n.mgr.Handler(nil))
+	n.self = Member{Name: name, URL: n.srv.URL, Token: n.mgr.PeerToken()}
 	c := NewContainer("web", testView{n}, nil)
 	if _, err := c.Start("dist", cfg); err != nil {
 		t.Fatal(err)
@@ -252,9 +252,9 @@ func TestRebalanceRetriesUntilTheNewcomersCacheRuns(t *testing.T) {
 	}
 	// The newcomer is in the view before its cache runs: moves to it fail.
 	n := &testNode{group: g, mgr: NewManager(nil)}
-	n.srv = httptest.NewServer(n.mgr.Handler())
+	n.srv = httptest.NewServer(n.mgr.Handler(nil))
 	defer n.srv.Close()
-	n.self = Member{Name: "node-2", URL: n.srv.URL}
+	n.self = Member{Name: "node-2", URL: n.srv.URL, Token: n.mgr.PeerToken()}
 	c := NewContainer("web", testView{n}, nil)
 	n.mgr.Add(c)
 	defer n.mgr.Stop()

@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -12,9 +13,9 @@ type Sender interface {
 }
 
 // helloPrefix starts the message by which a member tells the others the
-// URL of its HTTP listener; queryPrefix starts the same message when the
-// sender also asks for the receiver's URL (it has just started, and may
-// have missed or forgotten it).
+// URL of its HTTP listener and, after a space, its peer token; queryPrefix
+// starts the same message when the sender also asks for the receiver's
+// URL (it has just started, and may have missed or forgotten it).
 var (
 	helloPrefix = []byte("wfcli-cache-url ")
 	queryPrefix = []byte("wfcli-cache-url? ")
@@ -40,7 +41,8 @@ type Directory struct {
 	mu      sync.Mutex
 	ch      Sender
 	members []string
-	urls    map[string]string
+	// urls holds, by member, what it announced: "URL" or "URL TOKEN".
+	urls map[string]string
 }
 
 // NewDirectory returns the directory of the member self (name and URL)
@@ -117,6 +119,9 @@ func (d *Directory) announce(members []string, prefix []byte) {
 		return
 	}
 	msg := append(slices.Clone(prefix), d.self.URL...)
+	if d.self.URL != "" && d.self.Token != "" {
+		msg = append(append(msg, ' '), d.self.Token...)
+	}
 	for _, m := range members {
 		if m != d.self.Name {
 			_ = ch.Send(m, msg) // a member that missed it asks again by its own hello
@@ -163,7 +168,8 @@ func (d *Directory) Members() []Member {
 	out := []Member{d.self}
 	for _, n := range d.members {
 		if u := d.urls[n]; u != "" && n != d.self.Name {
-			out = append(out, Member{Name: n, URL: u})
+			url, token, _ := strings.Cut(u, " ")
+			out = append(out, Member{Name: n, URL: url, Token: token})
 		}
 	}
 	return out

@@ -18,14 +18,17 @@ func (l loopback) Send(to string, msg []byte) error {
 	return nil
 }
 
+// m is the member n of TestDirectoryLearnsMembersURLs, as announced.
+func m(n string) Member { return Member{Name: n, URL: "http://" + n, Token: "secret-" + n} }
+
 func TestDirectoryLearnsMembersURLs(t *testing.T) {
 	dirs := map[string]*Directory{}
 	changes := map[string]chan struct{}{}
 	for _, n := range []string{"a", "b", "c"} {
 		ch := make(chan struct{}, 16)
 		changes[n] = ch
-		dirs[n] = NewDirectory(Member{Name: n, URL: "http://" + n}, "ee",
-			func() { ch <- struct{}{} })
+		dirs[n] = NewDirectory(Member{Name: n, URL: "http://" + n, Token: "secret-" + n},
+			"ee", func() { ch <- struct{}{} })
 		defer dirs[n].Close()
 	}
 	// a and b form a view first; c joins later.
@@ -42,12 +45,12 @@ func TestDirectoryLearnsMembersURLs(t *testing.T) {
 		dir  string
 		want []Member
 	}{
-		{"the coordinator sees everyone", "a", []Member{{"a", "http://a"}, {"b", "http://b"},
-			{"c", "http://c"}}},
+		{"the coordinator sees everyone", "a", []Member{m("a"), m("b"),
+			m("c")}},
 		{"a member that missed the view change sees only its view", "b",
-			[]Member{{"b", "http://b"}, {"a", "http://a"}}},
-		{"the newcomer learned the others' URLs", "c", []Member{{"c", "http://c"},
-			{"a", "http://a"}, {"b", "http://b"}}},
+			[]Member{m("b"), m("a")}},
+		{"the newcomer learned the others' URLs", "c", []Member{m("c"),
+			m("a"), m("b")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,7 +89,7 @@ func TestRestartedMemberRelearnsURLs(t *testing.T) {
 	dirs["b"].ViewChanged([]string{"a", "b"})
 	dirs["b"].Attach(loopback{from: "b", to: dirs})
 
-	want := []Member{{"b", "http://b"}, {"a", "http://a"}}
+	want := []Member{{"b", "http://b", ""}, {"a", "http://a", ""}}
 	if diff := cmp.Diff(want, dirs["b"].Members()); diff != "" {
 		t.Errorf("members (-want +got):\n%s", diff)
 	}

@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +21,10 @@ const (
 	maxBatch = 256 << 20
 )
 
+// PeerTokenHeader carries, on a peer call, the token the called member
+// announced over the channel (see Manager.PeerToken).
+const PeerTokenHeader = "X-Wfcli-Peer-Token"
+
 // Handler returns the REST interface to the caches of m, to mount at the
 // root of the node's HTTP listener:
 //
@@ -30,18 +35,45 @@ const (
 // and, under /cache-peer/, the same on this member's entries only, which
 // the other members call.
 //
-// Limitation: the interface has no authentication; any client that
-// reaches the HTTP listener reads and writes every cache.
-func (m *Manager) Handler() http.Handler {
+// The /cache/ interface is served through public, which must authenticate
+// the caller (the node passes the management realm's Digest and local
+// authentication); nil serves no /cache/ interface at all.
+//
+// The /cache-peer/ calls must carry this member's peer token (see
+// PeerToken) in PeerTokenHeader, else they get 403. The token is random,
+// made per manager (per node process), and travels only in the member's
+// announcement over the cluster channel: a caller must have been a member
+// of the channel to know it. The channel, like a JGroups stack without
+// AUTH and ENCRYPT, is thus the trust boundary: anyone who can join it or
+// read its traffic can reach the caches, as it could read what they
+// replicate.
+func (m *Manager) Handler(public func(http.Handler) http.Handler) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /cache/{container}/{cache}/{key...}", m.serveGet)
-	mux.HandleFunc("PUT /cache/{container}/{cache}/{key...}", m.servePut)
-	mux.HandleFunc("DELETE /cache/{container}/{cache}/{key...}", m.serveDelete)
-	mux.HandleFunc("GET /cache-peer/{container}/{cache}/{key...}", m.peerGet)
-	mux.HandleFunc("PUT /cache-peer/{container}/{cache}/{key...}", m.peerPut)
-	mux.HandleFunc("DELETE /cache-peer/{container}/{cache}/{key...}", m.peerDelete)
-	mux.HandleFunc("POST /cache-peer/{container}/{cache}", m.peerPutAll)
+	if public != nil {
+		api := http.NewServeMux()
+		api.HandleFunc("GET /cache/{container}/{cache}/{key...}", m.serveGet)
+		api.HandleFunc("PUT /cache/{container}/{cache}/{key...}", m.servePut)
+		api.HandleFunc("DELETE /cache/{container}/{cache}/{key...}", m.serveDelete)
+		mux.Handle("/cache/", public(api))
+	}
+	mux.HandleFunc("GET /cache-peer/{container}/{cache}/{key...}", m.peer(m.peerGet))
+	mux.HandleFunc("PUT /cache-peer/{container}/{cache}/{key...}", m.peer(m.peerPut))
+	mux.HandleFunc("DELETE /cache-peer/{container}/{cache}/{key...}", m.peer(m.peerDelete))
+	mux.HandleFunc("POST /cache-peer/{container}/{cache}", m.peer(m.peerPutAll))
 	return mux
+}
+
+// peer lets through the calls that carry this member's peer token.
+func (m *Manager) peer(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		got := []byte(r.Header.Get(PeerTokenHeader))
+		if subtle.ConstantTimeCompare(got, []byte(m.token)) != 1 {
+			http.Error(w, "Forbidden: not a member of this node's cluster",
+				http.StatusForbidden)
+			return
+		}
+		h(w, r)
+	}
 }
 
 // cacheOf returns the cache the request names, or answers 404.
@@ -183,6 +215,7 @@ func (c *client) do(ctx context.Context, method string, m Member, path string,
 	if err != nil {
 		return nil, err
 	}
+	req.Header.Set(PeerTokenHeader, m.Token)
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, m.Name, err)

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"crypto/rand"
 	"log/slog"
 	"sort"
 	"sync"
@@ -10,6 +11,8 @@ import (
 // not usable; call NewManager. Safe for concurrent use.
 type Manager struct {
 	log *slog.Logger
+	// token is the secret the peer calls to this node carry (see Handler).
+	token string
 
 	// mu guards containers.
 	mu         sync.RWMutex
@@ -21,8 +24,13 @@ func NewManager(log *slog.Logger) *Manager {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Manager{log: log, containers: map[string]*Container{}}
+	return &Manager{log: log, containers: map[string]*Container{}, token: rand.Text()}
 }
+
+// PeerToken returns the secret that the other members' peer calls to this
+// node must carry: the node announces it with its URL over the channel
+// (Member.Token).
+func (m *Manager) PeerToken() string { return m.token }
 
 // Add makes c a running container, replacing (and stopping) one of the
 // same name.

@@ -94,7 +94,34 @@ func (m Model) cache(r *ops.Resource, mode Mode) (Config, error) {
 	if mode != Distributed {
 		cfg.Owners, cfg.Segments = 0, 0
 	}
+	if err == nil {
+		cfg.StatisticsEnabled, err = m.boolean(r, "statistics-enabled")
+	}
 	return cfg, err
+}
+
+// boolean returns the boolean attribute attr of r, false when undefined.
+func (m Model) boolean(r *ops.Resource, attr string) (bool, error) {
+	v := r.Attr(attr)
+	switch v.Type() {
+	case dmr.Undefined:
+		return false, nil
+	case dmr.Boolean:
+		b, _ := v.AsBool()
+		return b, nil
+	}
+	s := v.Str()
+	if v.Type() == dmr.Expression && m.Resolve != nil {
+		var err error
+		if s, err = m.Resolve(s); err != nil {
+			return false, fmt.Errorf("%s: %w", attr, err)
+		}
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return false, fmt.Errorf("%s: %q is not a boolean", attr, s)
+	}
+	return b, nil
 }
 
 // long returns the integer attribute attr of r, def when undefined.

@@ -51,7 +51,7 @@ func TestModelContainers(t *testing.T) {
 		}},
 		{Name: "hibernate", Caches: map[string]Config{
 			"entity": {Mode: Local, Lifespan: -time.Millisecond, MaxIdle: -time.Millisecond,
-				Interval: minute},
+				Interval: minute, StatisticsEnabled: true},
 		}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -11,6 +11,9 @@ import (
 type Member struct {
 	Name string
 	URL  string
+	// Token is the member's peer token, which calls to it carry (see
+	// Manager.PeerToken).
+	Token string
 }
 
 // Segment returns the segment of key among n segments (n < 1 counts as

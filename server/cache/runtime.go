@@ -1,6 +1,8 @@
 package cache
 
 import (
+	"sync/atomic"
+
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 )
@@ -13,9 +15,11 @@ import (
 // (distributed-cache=Y, ...) or at the runtime cache=Y. False for any other
 // address or attribute.
 //
-// Limitation: the statistics are kept whether statistics-enabled is true
-// or not, and count this member's requests only; WildFly reports zero
-// while statistics are disabled.
+// While the cache's statistics-enabled is false (the default) its hits,
+// misses, writes, stores, removes and hit ratio read 0, as WildFly's do;
+// number-of-entries is always reported.
+//
+// Limitation: the statistics count this member's requests only.
 func (m *Manager) Value(a ops.Address, attr string) (dmr.Value, bool) {
 	if len(a) < 2 || a[0] != (ops.PathElement{Type: "subsystem", Name: "infinispan"}) ||
 		a[1].Type != "cache-container" {
@@ -63,6 +67,11 @@ func cacheAttribute(ca *Cache, attr string) (dmr.Value, bool) {
 	switch attr {
 	case "number-of-entries", "number-of-entries-in-memory":
 		return dmr.NewInt(int32(min(ca.Len(), 1<<31-1))), true
+	}
+	if !ca.cfg.StatisticsEnabled {
+		s = &Stats{}
+	}
+	switch attr {
 	case "hits":
 		return dmr.NewLong(s.hits.Load()), true
 	case "misses":
@@ -81,4 +90,29 @@ func cacheAttribute(ca *Cache, attr string) (dmr.Value, bool) {
 		return dmr.NewDouble(float64(h) / float64(h+mi)), true
 	}
 	return dmr.Value{}, false
+}
+
+// ResetStatistics sets to zero the statistics of the running cache at a
+// (/subsystem=infinispan/cache-container=X/<cache type>=Y, as the model
+// names it, or the runtime cache=Y): Infinispan's reset-statistics. False
+// when a names no running cache.
+func (m *Manager) ResetStatistics(a ops.Address) bool {
+	if len(a) != 3 || a[0] != (ops.PathElement{Type: "subsystem", Name: "infinispan"}) ||
+		a[1].Type != "cache-container" {
+		return false
+	}
+	c := m.Container(a[1].Name)
+	if c == nil {
+		return false
+	}
+	ca := c.Cache(a[2].Name)
+	if ca == nil || (a[2].Type != "cache" && a[2].Type != ca.cfg.Mode.String()) {
+		return false
+	}
+	s := &ca.stats
+	for _, n := range []*atomic.Int64{&s.hits, &s.misses, &s.writes, &s.removeHits,
+		&s.removeMisses} {
+		n.Store(0)
+	}
+	return true
 }

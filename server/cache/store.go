@@ -56,6 +56,10 @@ type Config struct {
 	// Interval paces the removal of expired entries; zero or less
 	// leaves it to reads and writes.
 	Interval time.Duration
+	// StatisticsEnabled makes the cache report its hits, misses, writes
+	// and removes; while it is false they read 0, as WildFly's do (the
+	// cache counts all the same).
+	StatisticsEnabled bool
 }
 
 func (c Config) owners() int {

@@ -77,12 +77,12 @@ func TestLocalCacheExpires(t *testing.T) {
 func TestRESTInterfaceAndMetrics(t *testing.T) {
 	m := NewManager(nil)
 	c := NewContainer("web", Alone("node-a"), nil)
-	if _, err := c.Start("sessions", Config{}); err != nil {
+	if _, err := c.Start("sessions", Config{StatisticsEnabled: true}); err != nil {
 		t.Fatal(err)
 	}
 	m.Add(c)
 	defer m.Stop()
-	srv := httptest.NewServer(m.Handler())
+	srv := httptest.NewServer(m.Handler(func(h http.Handler) http.Handler { return h }))
 	defer srv.Close()
 
 	steps := []struct {

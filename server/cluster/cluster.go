@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -366,11 +367,24 @@ func (c *Channel) Leave(ctx context.Context) error {
 		if d, ok := ctx.Deadline(); ok {
 			timeout = time.Until(d)
 		}
-		err = errors.Join(err, c.ml.Leave(timeout))
+		if lerr := c.ml.Leave(timeout); isLeaveTimeout(lerr) {
+			// The others left too (a whole cluster stopping) or are
+			// unreachable: nobody is left to tell, which is no failure.
+			c.log.Warn("leaving without telling the others: "+lerr.Error(),
+				"name", c.self.Name, "cluster", c.cfg.Cluster)
+		} else {
+			err = errors.Join(err, lerr)
+		}
 		err = errors.Join(err, c.close())
 		c.log.Info("channel closed", "name", c.self.Name, "cluster", c.cfg.Cluster)
 	})
 	return err
+}
+
+// isLeaveTimeout reports whether err is memberlist's timeout waiting for
+// the leave message to reach another member (it has no error value).
+func isLeaveTimeout(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "timeout waiting for leave broadcast")
 }
 
 // Kill closes the channel at once without telling anyone, as a crash

@@ -225,3 +225,46 @@ func TestStartFailures(t *testing.T) {
 		})
 	}
 }
+
+func TestWholeClusterLeavingAtOnceIsNoFailure(t *testing.T) {
+	ports := freePorts(t, 3)
+	var chs []*Channel
+	for i, name := range []string{"a", "b", "c"} {
+		chs = append(chs, startTCPPing(t, name, ports[i], ports))
+	}
+	for _, ch := range chs {
+		waitFor(t, 5*time.Second, ch.Name()+" to see three members", func() bool {
+			return len(ch.View().Members) == 3
+		})
+	}
+	errs := make(chan error, len(chs))
+	for _, ch := range chs {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+			defer cancel()
+			errs <- ch.Leave(ctx)
+		}()
+	}
+	for range chs {
+		if err := <-errs; err != nil {
+			t.Errorf("Leave: %v", err)
+		}
+	}
+}
+
+func TestLeaveTimeoutIsRecognised(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"memberlist's timeout", fmt.Errorf("timeout waiting for leave broadcast"), true},
+		{"no error", nil, false},
+		{"another error", fmt.Errorf("connection refused"), false},
+	}
+	for _, tc := range tests {
+		if got := isLeaveTimeout(tc.err); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

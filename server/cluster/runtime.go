@@ -13,10 +13,13 @@ import (
 // attributes of /subsystem=jgroups/channel=X for it. The zero value holds
 // none. Safe for concurrent use.
 type Runtime struct {
-	// mu guards name and ch.
+	// mu guards name, ch and failed.
 	mu   sync.Mutex
 	name string
 	ch   *Channel
+	// failed is why the channel named name could not start; nil when it
+	// runs or none was asked for.
+	failed error
 }
 
 // Swap makes ch the running channel named name (nil for none) and
@@ -25,8 +28,31 @@ func (r *Runtime) Swap(name string, ch *Channel) *Channel {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	old := r.ch
-	r.name, r.ch = name, ch
+	r.name, r.ch, r.failed = name, ch, nil
 	return old
+}
+
+// Failed records that the channel named name could not start, for err:
+// its state reads CLOSED (as a JGroups channel that is not connected)
+// instead of undefined. It returns the running channel it replaces, which
+// the caller stops.
+func (r *Runtime) Failed(name string, err error) *Channel {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	old := r.ch
+	r.name, r.ch, r.failed = name, nil, err
+	return old
+}
+
+// Failure returns the channel that could not start and why; "" and nil
+// when none failed.
+func (r *Runtime) Failure() (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.failed == nil {
+		return "", nil
+	}
+	return r.name, r.failed
 }
 
 // Channel returns the running channel; nil when there is none.
@@ -41,8 +67,13 @@ func (r *Runtime) Channel() *Channel {
 // binding; false for any other address.
 func (r *Runtime) Value(a ops.Address, attr string) (dmr.Value, bool) {
 	r.mu.Lock()
-	name, ch := r.name, r.ch
+	name, ch, failed := r.name, r.ch, r.failed
 	r.mu.Unlock()
+	if ch == nil && failed != nil && attr == "state" && len(a) == 2 &&
+		a[0] == (ops.PathElement{Type: "subsystem", Name: "jgroups"}) &&
+		a[1] == (ops.PathElement{Type: "channel", Name: name}) {
+		return dmr.NewString(StateClosed), true
+	}
 	if ch == nil || len(a) != 2 {
 		return dmr.Value{}, false
 	}

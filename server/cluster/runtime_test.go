@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"testing"
 	"time"
@@ -59,5 +60,41 @@ func TestRuntimeValues(t *testing.T) {
 	}
 	if _, ok := r.Value(channel, "view"); ok {
 		t.Error("a runtime without a channel answered")
+	}
+}
+
+func TestFailedChannelReadsClosed(t *testing.T) {
+	var r Runtime
+	r.Failed("ee", errors.New("JDBC_PING: connection refused"))
+	channel := ops.Address{{Type: "subsystem", Name: "jgroups"}, {Type: "channel", Name: "ee"}}
+	other := ops.Address{{Type: "subsystem", Name: "jgroups"}, {Type: "channel", Name: "x"}}
+	tests := []struct {
+		name string
+		addr ops.Address
+		attr string
+		want string
+	}{
+		{"the failed channel's state is closed", channel, "state", `"CLOSED"`},
+		{"the failed channel has no view", channel, "view", "<none>"},
+		{"another channel has no state here", other, "state", "<none>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, ok := r.Value(tt.addr, tt.attr)
+			got := "<none>"
+			if ok {
+				got = v.String()
+			}
+			if got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+	if name, err := r.Failure(); name != "ee" || err == nil {
+		t.Errorf("Failure() = %q, %v", name, err)
+	}
+	r.Swap("", nil)
+	if _, err := r.Failure(); err != nil {
+		t.Errorf("a swap kept the failure: %v", err)
 	}
 }

@@ -34,6 +34,10 @@ type Config struct {
 	ValidationInterval   time.Duration
 	// NewConnectionSQL runs on every new connection.
 	NewConnectionSQL string
+	// StatisticsEnabled makes statistics=pool report the metrics; while it
+	// is false they read 0, as IronJacamar's do. A change takes effect at
+	// the next reload, as the model says.
+	StatisticsEnabled bool
 }
 
 // The defaults of IronJacamar for what the model leaves undefined.
@@ -73,6 +77,7 @@ func ConfigFrom(name string, xa bool, r *ops.Resource,
 	c.ValidationInterval = time.Duration(rd.number("background-validation-millis",
 		defaultValidationInterval.Milliseconds())) * time.Millisecond
 	c.NewConnectionSQL = rd.text("new-connection-sql")
+	c.StatisticsEnabled = rd.boolean("statistics-enabled", false)
 	if rd.err != nil {
 		return Config{}, fmt.Errorf("data source %s: %w", name, rd.err)
 	}

@@ -13,9 +13,12 @@ import (
 // of statistics=pool of a running pool. It has the signature of
 // ops.Options.RuntimeValue; false leaves the model's value.
 //
+// statistics-enabled of statistics=pool is the data source's own; while
+// it is false every metric reads 0, as in WildFly, though the pool keeps
+// counting.
+//
 // Limitation: the XA and JDBC (prepared statement cache) metrics, and
-// MaxWaitCount, are not measured and read as the model's default; the
-// statistics-enabled switch does not gate the metrics.
+// MaxWaitCount, are not measured and read as the model's default.
 func (rt *Runtime) Value(a ops.Address, attr string) (dmr.Value, bool) {
 	if len(a) != 3 || a[2].Type != "statistics" || a[2].Name != "pool" {
 		return dmr.Value{}, false
@@ -24,9 +27,16 @@ func (rt *Runtime) Value(a ops.Address, attr string) (dmr.Value, bool) {
 	if !ok || e.pool == nil {
 		return dmr.Value{}, false
 	}
+	enabled := e.pool.Config().StatisticsEnabled
+	if attr == "statistics-enabled" {
+		return dmr.NewBool(enabled), true
+	}
 	n, ok := e.pool.Statistics()[attr]
 	if !ok {
 		return dmr.Value{}, false
+	}
+	if !enabled {
+		n = 0
 	}
 	return dmr.NewLong(n), true
 }

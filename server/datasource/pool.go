@@ -45,6 +45,10 @@ type Pool struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	done   chan struct{}
+	// abort ends when the node stops (Interrupt) or the pool closes: the
+	// connects in progress are abandoned.
+	abort     context.Context
+	interrupt context.CancelFunc
 }
 
 // Open returns the pool of cfg, with relative embedded databases under
@@ -75,7 +79,9 @@ func Open(cfg Config, dataDir string, log *slog.Logger) (*Pool, error) {
 	p := &Pool{log: log.With("pool", cfg.Name), target: target, cfg: cfg,
 		done: make(chan struct{})}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
-	p.db = sql.OpenDB(&connector{inner: inner, p: p, onOpen: cfg.NewConnectionSQL})
+	p.abort, p.interrupt = context.WithCancel(p.ctx)
+	p.db = sql.OpenDB(&connector{inner: p.timed(inner, target), p: p,
+		onOpen: cfg.NewConnectionSQL})
 	p.apply(cfg)
 	go p.maintain()
 	p.log.Debug("pool started", "driver", target.Driver, "min", cfg.MinPoolSize,
@@ -227,7 +233,7 @@ func (p *Pool) testAs(ctx context.Context, cred Credentials) error {
 	if err != nil {
 		return err
 	}
-	db := sql.OpenDB(inner)
+	db := sql.OpenDB(p.timed(inner, t))
 	defer db.Close()
 	c, err := db.Conn(ctx)
 	if err != nil {
@@ -313,6 +319,19 @@ func (p *Pool) FlushInvalid(ctx context.Context) int {
 func (p *Pool) Statistics() Statistics {
 	return p.stats.snapshot(p.db.Stats(), p.Config().MaxPoolSize)
 }
+
+// timed bounds the connects of inner to t by DefaultConnectTimeout and
+// abandons them when the pool is interrupted.
+func (p *Pool) timed(inner driver.Connector, t Target) driver.Connector {
+	return timedConnector{inner: inner, addr: targetAddr(t),
+		timeout: DefaultConnectTimeout, abort: p.abort}
+}
+
+// Interrupt abandons the connects in progress and any later one: the
+// callers waiting for them fail at once with ErrStopping. The node calls
+// it when it starts stopping, so that a database that does not answer
+// does not hold the stop; Close still follows.
+func (p *Pool) Interrupt() { p.interrupt() }
 
 // Close stops the pool's background work and closes its connections.
 // Closing twice is no error.

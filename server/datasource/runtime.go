@@ -217,6 +217,36 @@ func (rt *Runtime) Close() error {
 	return errors.Join(errs...)
 }
 
+// Interrupt abandons the connects in progress of every pool (see
+// Pool.Interrupt); Close follows.
+func (rt *Runtime) Interrupt() {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	for _, e := range rt.pools {
+		if e.pool != nil {
+			e.pool.Interrupt()
+		}
+	}
+}
+
+// Failures returns, by data source name, why each pool that the model
+// asks for could not start; nil when all started.
+func (rt *Runtime) Failures() map[string]error {
+	rt.sync()
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	var out map[string]error
+	for k, e := range rt.pools {
+		if e.err != nil {
+			if out == nil {
+				out = map[string]error{}
+			}
+			out[k.typ+"="+k.name] = e.err
+		}
+	}
+	return out
+}
+
 // entryAt returns the entry of the data source at a
 // (/subsystem=datasources/data-source=N[/statistics=pool]); false when a
 // names none.

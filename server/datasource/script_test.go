@@ -23,7 +23,8 @@ const config = `<?xml version='1.0' encoding='UTF-8'?>
     <profile>
         <subsystem xmlns="urn:jboss:domain:datasources:6.0">
             <datasources>
-                <datasource jndi-name="java:jboss/datasources/ExampleDS" pool-name="ExampleDS">
+                <datasource jndi-name="java:jboss/datasources/ExampleDS" pool-name="ExampleDS"
+                        statistics-enabled="true">
                     <connection-url>jdbc:h2:mem:test;DB_CLOSE_DELAY=-1</connection-url>
                     <driver>h2</driver>
                     <security>
