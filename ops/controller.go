@@ -78,6 +78,12 @@ type Options struct {
 	// means no running service has it. nil means no services. It must be
 	// safe for concurrent use and must not call Execute.
 	RuntimeOperation func(a Address, name string, op dmr.Value) (dmr.Value, bool, error)
+	// Committed, when set, runs after each request that changed the model
+	// has been persisted and published, on a node that is not admin-only,
+	// so that the running services follow the model (see Commit). A
+	// request that fails commits nothing and does not call it. It runs
+	// under the management lock and must not call Execute.
+	Committed func(Commit)
 }
 
 // Controller is the management controller of one node: it holds the model,
@@ -176,6 +182,10 @@ func (c *Controller) executeWriteLocked(op dmr.Value) dmr.Value {
 	if err == nil && t.changed {
 		c.model.Store(t.root)
 		c.raiseStateLocked(t)
+		if c.opts.Committed != nil && !c.AdminOnly() {
+			c.opts.Committed(Commit{Before: before, After: t.root, Requires: t.requires(),
+				AllowServiceRestart: t.allowServiceRestart})
+		}
 	}
 	if err == nil && t.control != nil {
 		// Limitation: a hook that fails after a batch committed changes

@@ -46,6 +46,10 @@ type Options struct {
 	// RuntimeValue, when set, supplies the runtime attributes of the node's
 	// running services (see ops.Options.RuntimeValue); it is asked first.
 	RuntimeValue func(a ops.Address, attr string) (dmr.Value, bool)
+	// Committed, when set, runs after each committed change of a node that
+	// is not admin-only, for the node's services to follow the model (see
+	// ops.Options.Committed). The data sources follow it on their own.
+	Committed func(ops.Commit)
 }
 
 // EmptyConfiguration is the document --empty-config starts from.
@@ -113,6 +117,7 @@ func Embed(opts Options) (*Server, error) {
 		RuntimeValue: firstRuntime(opts.RuntimeValue, firstRuntime(s.dataSourceValue,
 			ReadProduct(props["jboss.home.dir"]).RuntimeValue)),
 		RuntimeOperation: s.runtimeOperation,
+		Committed:        opts.Committed,
 	})
 	s.startDataSources(props["jboss.server.data.dir"])
 	s.log.Info("booted", "file", file, "admin_only", opts.AdminOnly,

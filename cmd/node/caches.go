@@ -91,9 +91,10 @@ func socketAddress(x executor, name string) (string, error) {
 // a transport shares the running channel's view (alone when none runs).
 // A container that cannot start is logged and skipped.
 //
-// Limitation: a change to a cache or container takes effect at the next
-// reload, whatever its definition says, and a reload empties this node's
-// caches (the other members keep their copies).
+// Changes after the start follow the model as committed() says.
+//
+// Limitation: a reload empties this node's caches (the other members keep
+// their copies).
 func (n *Node) startCaches(srv *server.Server) {
 	ctrl := srv.Controller()
 	if ctrl.AdminOnly() || n.caches.mgr == nil {

@@ -14,9 +14,11 @@ import (
 // channel that cannot start is logged and leaves the node alone: the node
 // boots all the same, as WildFly boots with a failed service.
 //
+// A change to the jgroups subsystem restarts the channel at once when it
+// applies now (see committed), else at the next reload.
+//
 // Limitation: only the default channel runs; another channel's runtime
-// attributes stay undefined, and a change to the channel takes effect at
-// the next reload, whatever its definition says.
+// attributes stay undefined.
 func (n *Node) startChannel(srv *server.Server) {
 	ctrl := srv.Controller()
 	if ctrl.AdminOnly() {

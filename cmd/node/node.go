@@ -79,7 +79,7 @@ func bootNode(cfg *config, l layout, logw io.Writer) (*Node, error) {
 	}
 	n.opts = server.Options{ConfigFile: l.configFile(cfg.serverConfig),
 		AdminOnly: cfg.adminOnly, Properties: props, Stdout: logw,
-		RuntimeValue: n.runtimeValue}
+		RuntimeValue: n.runtimeValue, Committed: n.committed}
 	n.startedAdminOnly = cfg.adminOnly
 	n.log.Info("starting", "config", n.opts.ConfigFile, "base_dir", l.base,
 		"node_name", props["jboss.node.name"], "admin_only", cfg.adminOnly)
