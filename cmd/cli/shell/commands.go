@@ -73,7 +73,7 @@ var unsupported = map[string]string{
 	"installer":                     "this node is not installed from WildFly's distribution",
 	"embed-host-controller":         "this CLI embeds standalone servers only (no domain mode)",
 	"stop-embedded-host-controller": "this CLI embeds standalone servers only (no domain mode)",
-	"security":                      "the security helper commands are not implemented yet",
+	"security":                      "its SSL helpers are not part of this CLI; configure elytron with operations",
 	"attachment":                    "this node sends no attachments",
 }
 
