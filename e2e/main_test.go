@@ -1,12 +1,13 @@
 package e2e
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"wfcli/internal/corpus"
 )
 
 // The binary under test and what went wrong building it. Every test that
@@ -23,7 +24,7 @@ func TestMain(m *testing.M) {
 }
 
 func runMain(m *testing.M) int {
-	root, err := findRepoRoot()
+	root, err := corpus.ModuleRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
@@ -44,25 +45,6 @@ func runMain(m *testing.M) int {
 		buildErr = fmt.Errorf("go build ./cmd/cli: %v\n%s", err, out)
 	}
 	return m.Run()
-}
-
-// findRepoRoot walks up from the working directory to the folder holding
-// go.mod.
-func findRepoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // needCLI stops the test when the binary could not be built.

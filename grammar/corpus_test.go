@@ -5,26 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds ../shared by walking up from the test's directory; it
-// returns "" when there is none.
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if st, err := os.Stat(filepath.Join(dir, "shared", "corpus")); err == nil && st.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+	shared "wfcli/internal/corpus"
+)
 
 // logicalLine is a line of a script after continuations are joined.
 type logicalLine struct {
@@ -66,13 +49,11 @@ func joinLines(src string) []logicalLine {
 // corpus reads every script of ../shared/corpus/cli, skipping the test when
 // the corpus is absent.
 func corpus(tb testing.TB) map[string][]logicalLine {
-	shared := sharedDir()
-	if shared == "" {
-		tb.Skip("../shared is absent: no corpus scripts to parse")
-	}
-	files, err := filepath.Glob(filepath.Join(shared, "corpus", "cli", "*.cli"))
+	tb.Helper()
+	dir := shared.CLIDir(tb)
+	files, err := filepath.Glob(filepath.Join(dir, "*.cli"))
 	if err != nil || len(files) == 0 {
-		tb.Fatalf("no scripts in %s: %v", shared, err)
+		tb.Fatalf("no scripts in %s: %v", dir, err)
 	}
 	out := map[string][]logicalLine{}
 	for _, f := range files {

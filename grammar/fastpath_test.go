@@ -6,6 +6,8 @@ import (
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/google/go-cmp/cmp"
+
+	shared "wfcli/internal/corpus"
 )
 
 // grammarCase scans text for one of the grammars and runs both the fast
@@ -85,8 +87,7 @@ func TestFastPathMatchesParticiple(t *testing.T) {
 		`echo "a b" \"c`, `batch`, `(result == 1 || a != b) && c ~= d`, `(a == b`,
 		`a == b ||`, `a == `, `a ==b) `, `x=y/z=`, `:é(ä=ö)`, `/ä=ö:op(x="ü") > f`,
 	}
-	shared := sharedDir()
-	if shared != "" {
+	if shared.Find("corpus", "cli") != "" {
 		for _, script := range corpus(t) {
 			for _, l := range script {
 				texts = append(texts, l.text)

@@ -37,11 +37,9 @@ func (s *scanner) scanHeader() error {
 			break
 		}
 		if c == '$' && s.peekAt(1) == '{' {
-			text, err := s.expression()
-			if err != nil {
+			if err := s.copyExpression(&b); err != nil {
 				return err
 			}
-			b.WriteString(text)
 			continue
 		}
 		b.WriteByte(c)
@@ -89,11 +87,9 @@ func (s *scanner) scanHeaderValue() error {
 			}
 		case '$':
 			if s.peekAt(1) == '{' {
-				text, err := s.expression()
-				if err != nil {
+				if err := s.copyExpression(&b); err != nil {
 					return err
 				}
-				b.WriteString(text)
 				continue
 			}
 			b.WriteByte(c)

@@ -141,11 +141,9 @@ func (s *scanner) scanNodeWord() error {
 			}
 			b.WriteString(text)
 		case c == '$' && s.peekAt(1) == '{':
-			text, err := s.expression()
-			if err != nil {
+			if err := s.copyExpression(&b); err != nil {
 				return err
 			}
-			b.WriteString(text)
 		default:
 			b.WriteByte(c)
 			s.off++
@@ -210,6 +208,17 @@ func (s *scanner) expression() (string, error) {
 	return "", s.errAt(start, "Closing '}' is missing.")
 }
 
+// copyExpression reads a ${...} reference at s.off, as expression does, and
+// writes its text to b.
+func (s *scanner) copyExpression(b *strings.Builder) error {
+	text, err := s.expression()
+	if err != nil {
+		return err
+	}
+	b.WriteString(text)
+	return nil
+}
+
 // scanOpName scans the operation name after ':'.
 func (s *scanner) scanOpName() error {
 	s.skipBlanks()
@@ -221,11 +230,9 @@ func (s *scanner) scanOpName() error {
 			break
 		}
 		if c == '$' && s.peekAt(1) == '{' {
-			text, err := s.expression()
-			if err != nil {
+			if err := s.copyExpression(&b); err != nil {
 				return err
 			}
-			b.WriteString(text)
 			continue
 		}
 		if c == '\\' && s.off+1 < len(s.src) {
@@ -285,11 +292,9 @@ func (s *scanner) scanParamName() error {
 			break
 		}
 		if c == '$' && s.peekAt(1) == '{' {
-			text, err := s.expression()
-			if err != nil {
+			if err := s.copyExpression(&b); err != nil {
 				return err
 			}
-			b.WriteString(text)
 			continue
 		}
 		if !isBlank(c) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"wfcli/internal/corpus"
 	"wfcli/ops/dmr"
 	"wfcli/server/xmlmodel"
 )
@@ -19,21 +20,7 @@ const kc16 = "findynamics-sso__keycloak-16.1.0__standalone-ha.xml"
 // test's directory, or skips the test when it is absent.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared", "corpus", "xml")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("../shared/corpus/xml is absent: the corpus tests need the shared directory")
-		}
-		dir = up
-	}
+	return corpus.XMLDir(t)
 }
 
 // embedCopy copies the corpus file name into a temp directory as

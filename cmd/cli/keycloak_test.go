@@ -6,24 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"wfcli/internal/corpus"
 )
 
 // sharedDir returns ../shared (found by walking up from the test's
 // directory), or skips the test when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, _ := filepath.Abs(".")
-	for {
-		d := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(filepath.Join(d, "corpus")); err == nil && st.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared is absent: the corpus tests need it")
-		}
-		dir = parent
-	}
+	corpus.Dir(t, "corpus")
+	return corpus.Dir(t)
 }
 
 // imageScripts are the Keycloak image's CLI scripts in the order its

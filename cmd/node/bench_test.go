@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"wfcli/cmd/cli/remote"
+	"wfcli/internal/corpus"
 	"wfcli/ops/dmr"
 )
 
@@ -147,19 +148,13 @@ func BenchmarkBootLargestCorpusConfig(b *testing.B) {
 // largestCorpusConfig returns the largest XML file of ../shared/corpus/xml,
 // or skips when the corpus is absent.
 func largestCorpusConfig(b *testing.B) string {
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "..", "shared", "corpus", "xml")
-		if files, _ := filepath.Glob(filepath.Join(p, "*.xml")); len(files) > 0 {
-			sort.Slice(files, func(i, j int) bool { return size(files[i]) > size(files[j]) })
-			return files[0]
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			b.Skip("../shared/corpus/xml is absent: the boot benchmark needs the corpus")
-		}
-		dir = up
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join(corpus.XMLDir(b), "*.xml"))
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/xml holds no configuration: the boot benchmark needs one")
 	}
+	sort.Slice(files, func(i, j int) bool { return size(files[i]) > size(files[j]) })
+	return files[0]
 }
 
 func size(path string) int64 {

@@ -21,24 +21,35 @@ type executor interface {
 func managementAddress(x executor) (string, error) {
 	binding := readString(x, "management-http", "socket-binding",
 		"core-service", "management", "management-interface", "http-interface")
+	iface, port, offset, err := bindingParts(x, binding)
+	if err != nil {
+		return "", err
+	}
+	return net.JoinHostPort(interfaceAddress(x, iface), strconv.Itoa(port+offset)), nil
+}
+
+// bindingParts returns the interface name, port and group port offset of
+// socket binding name of the first socket binding group; the interface is
+// the group's default interface when the binding names none.
+func bindingParts(x executor, name string) (iface string, port, offset int, err error) {
 	group := firstChild(x, "socket-binding-group")
 	if group == "" {
-		return "", fmt.Errorf("the configuration has no socket-binding-group")
+		return "", 0, 0, fmt.Errorf("the configuration has no socket-binding-group")
 	}
-	at := []string{"socket-binding-group", group, "socket-binding", binding}
-	port, err := strconv.Atoi(readString(x, "", "port", at...))
+	at := []string{"socket-binding-group", group, "socket-binding", name}
+	port, err = strconv.Atoi(readString(x, "", "port", at...))
 	if err != nil {
-		return "", fmt.Errorf("socket binding %s has no valid port", binding)
+		return "", 0, 0, fmt.Errorf("socket binding %s has no valid port", name)
 	}
-	offset, err := strconv.Atoi(readString(x, "0", "port-offset", at[:2]...))
+	offset, err = strconv.Atoi(readString(x, "0", "port-offset", at[:2]...))
 	if err != nil {
-		return "", fmt.Errorf("socket-binding-group %s has an invalid port-offset", group)
+		return "", 0, 0, fmt.Errorf("socket-binding-group %s has an invalid port-offset", group)
 	}
-	iface := readString(x, "", "interface", at...)
+	iface = readString(x, "", "interface", at...)
 	if iface == "" {
 		iface = readString(x, "public", "default-interface", at[:2]...)
 	}
-	return net.JoinHostPort(interfaceAddress(x, iface), strconv.Itoa(port+offset)), nil
+	return iface, port, offset, nil
 }
 
 // interfaceAddress returns the address of interface name: its inet-address,

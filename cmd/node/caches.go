@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"net/http"
 	"strconv"
@@ -64,22 +63,9 @@ func (n *Node) listenCaches(srv *server.Server) {
 // socketAddress returns host:port of socket binding name of the first
 // socket binding group, offset applied, as managementAddress does.
 func socketAddress(x executor, name string) (string, error) {
-	group := firstChild(x, "socket-binding-group")
-	if group == "" {
-		return "", fmt.Errorf("the configuration has no socket-binding-group")
-	}
-	at := []string{"socket-binding-group", group, "socket-binding", name}
-	port, err := strconv.Atoi(readString(x, "", "port", at...))
+	iface, port, offset, err := bindingParts(x, name)
 	if err != nil {
-		return "", fmt.Errorf("socket binding %s has no valid port", name)
-	}
-	offset, err := strconv.Atoi(readString(x, "0", "port-offset", at[:2]...))
-	if err != nil {
-		return "", fmt.Errorf("socket-binding-group %s has an invalid port-offset", group)
-	}
-	iface := readString(x, "", "interface", at...)
-	if iface == "" {
-		iface = readString(x, "public", "default-interface", at[:2]...)
+		return "", err
 	}
 	if port == 0 {
 		offset = 0

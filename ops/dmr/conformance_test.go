@@ -6,30 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"wfcli/internal/corpus"
 )
 
 // sharedDir finds ../shared beside the module root by walking up from the
 // test's directory, and skips the test when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(shared); err != nil {
-				t.Skip("../shared is absent: no conformance data to check against")
-			}
-			return shared
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no module root found above the test directory")
-		}
-		dir = parent
-	}
+	return corpus.Dir(t)
 }
 
 // unescapeTSV undoes the escaping of the conformance files: \\ \n \t \r.

@@ -2,9 +2,10 @@ package dmr
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"wfcli/internal/corpus"
 )
 
 // fuzzSeeds returns the inputs of the conformance table when ../shared is
@@ -15,8 +16,11 @@ func fuzzSeeds(f *testing.F) []string {
 		`("k" => expression "${a:b}")`, `[STRING, undefined, true, "x\"y"]`,
 		`{"EXPRESSION_VALUE" : "${x}"}`, `{"a" : [1, 2.5, null], "b" : {}}`,
 	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "conformance",
-		"dmr-text.tsv"))
+	path := corpus.Find("conformance", "dmr-text.tsv")
+	if path == "" {
+		return seeds
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return seeds
 	}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/beevik/etree"
 	"github.com/google/go-cmp/cmp"
 
+	"wfcli/internal/corpus"
 	"wfcli/ops"
 )
 
@@ -26,24 +26,8 @@ var essSubsystems = map[string]string{"datasources": "datasources", "logging": "
 // essShared returns ../shared of the module root, or skips the test.
 func essShared(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(filepath.Join(s, "corpus", "xml")); err != nil {
-				t.Skip("../shared/corpus/xml is absent; the corpus tests need it")
-			}
-			return s
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("no module root above the test; the corpus tests need ../shared")
-		}
-		dir = up
-	}
+	corpus.XMLDir(t)
+	return corpus.Dir(t)
 }
 
 // essChecker walks an element along a definition and records every element

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,30 +12,6 @@ import (
 	"wfcli/ops"
 	"wfcli/server/xmlmodel"
 )
-
-// sharedDir returns ../shared of the module root, or skips the test when it
-// is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(filepath.Join(s, "corpus", "xml")); err != nil {
-				t.Skip("../shared/corpus/xml is absent; the corpus tests need it")
-			}
-			return s
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("no module root above the test; the corpus tests need ../shared")
-		}
-		dir = up
-	}
-}
 
 // xmlChecker walks a subsystem element along the definitions and records
 // every element and XML attribute no definition accounts for.
@@ -219,7 +194,7 @@ func contains(list []string, s string) bool {
 // attribute maps to a child type or attribute of the definitions. The
 // exceptions are the known limitations, listed in the package comments.
 func TestCorpusClusteringElements(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "xml", "*.xml"))
+	files, err := filepath.Glob(filepath.Join(essShared(t), "corpus", "xml", "*.xml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus files: %v", err)
 	}
@@ -266,7 +241,7 @@ func TestCorpusClusteringElements(t *testing.T) {
 // with these definitions, makes a resource of every element the definitions
 // describe as one: the XML hints say what the engine understands.
 func TestCorpusClusteringLoads(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "xml", "*.xml"))
+	files, err := filepath.Glob(filepath.Join(essShared(t), "corpus", "xml", "*.xml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus files: %v", err)
 	}

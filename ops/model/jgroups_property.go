@@ -113,53 +113,33 @@ func jgPropertyAdd(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
 	if _, ok := jgPropertyValue(parent, key); ok {
 		return dmr.Value{}, ops.Failf("WFLYCTL0212", "Duplicate resource %s", ctx.Address)
 	}
-	v, _ := op.Get("value")
-	if !v.IsDefined() {
-		return dmr.Value{}, ops.Failf("WFLYCTL0155", "'value' may not be null")
-	}
-	jgSetProperty(ctx, parent, key, jgPropertyText(v))
-	return dmr.Value{}, nil
+	return dmr.Value{}, jgSetOpValue(ctx, parent, key, op)
 }
 
 func jgPropertyRemove(ctx *ops.Context, _ dmr.Value) (dmr.Value, error) {
-	parent, key, err := jgPropertyTarget(ctx)
+	parent, key, _, err := jgExistingProperty(ctx)
 	if err != nil {
 		return dmr.Value{}, err
-	}
-	if _, ok := jgPropertyValue(parent, key); !ok {
-		return dmr.Value{}, jgPropertyNotFound(ctx.Address)
 	}
 	jgSetProperty(ctx, parent, key, dmr.Value{})
 	return dmr.Value{}, nil
 }
 
 func jgPropertyWrite(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
-	parent, key, err := jgPropertyTarget(ctx)
+	parent, key, _, err := jgExistingProperty(ctx)
 	if err != nil {
 		return dmr.Value{}, err
-	}
-	if _, ok := jgPropertyValue(parent, key); !ok {
-		return dmr.Value{}, jgPropertyNotFound(ctx.Address)
 	}
 	if err := jgPropertyAttributeName(op); err != nil {
 		return dmr.Value{}, err
 	}
-	v, _ := op.Get("value")
-	if !v.IsDefined() {
-		return dmr.Value{}, ops.Failf("WFLYCTL0155", "'value' may not be null")
-	}
-	jgSetProperty(ctx, parent, key, jgPropertyText(v))
-	return dmr.Value{}, nil
+	return dmr.Value{}, jgSetOpValue(ctx, parent, key, op)
 }
 
 func jgPropertyRead(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
-	parent, key, err := jgPropertyTarget(ctx)
+	_, _, v, err := jgExistingProperty(ctx)
 	if err != nil {
 		return dmr.Value{}, err
-	}
-	v, ok := jgPropertyValue(parent, key)
-	if !ok {
-		return dmr.Value{}, jgPropertyNotFound(ctx.Address)
 	}
 	if err := jgPropertyAttributeName(op); err != nil {
 		return dmr.Value{}, err
@@ -168,17 +148,38 @@ func jgPropertyRead(ctx *ops.Context, op dmr.Value) (dmr.Value, error) {
 }
 
 func jgPropertyReadResource(ctx *ops.Context, _ dmr.Value) (dmr.Value, error) {
-	parent, key, err := jgPropertyTarget(ctx)
+	_, _, v, err := jgExistingProperty(ctx)
 	if err != nil {
 		return dmr.Value{}, err
-	}
-	v, ok := jgPropertyValue(parent, key)
-	if !ok {
-		return dmr.Value{}, jgPropertyNotFound(ctx.Address)
 	}
 	r := dmr.NewObject()
 	r.Set("value", v.Clone())
 	return r, nil
+}
+
+// jgExistingProperty returns the parent, key and value of the property the
+// context addresses, or fails when there is no such property.
+func jgExistingProperty(ctx *ops.Context) (*ops.Resource, string, dmr.Value, error) {
+	parent, key, err := jgPropertyTarget(ctx)
+	if err != nil {
+		return nil, "", dmr.Value{}, err
+	}
+	v, ok := jgPropertyValue(parent, key)
+	if !ok {
+		return nil, "", dmr.Value{}, jgPropertyNotFound(ctx.Address)
+	}
+	return parent, key, v, nil
+}
+
+// jgSetOpValue sets property key of parent to the operation's value, which
+// may not be undefined.
+func jgSetOpValue(ctx *ops.Context, parent *ops.Resource, key string, op dmr.Value) error {
+	v, _ := op.Get("value")
+	if !v.IsDefined() {
+		return ops.Failf("WFLYCTL0155", "'value' may not be null")
+	}
+	jgSetProperty(ctx, parent, key, jgPropertyText(v))
+	return nil
 }
 
 // jgPropertyAttributeName checks that a read- or write-attribute names the

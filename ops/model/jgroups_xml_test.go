@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"wfcli/internal/corpus"
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 	"wfcli/server"
@@ -29,7 +30,7 @@ var stock = []string{
 // returns the copy's path, or skips when ../shared is absent.
 func corpusConfig(t *testing.T, name string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "..", "shared", "corpus", "xml", name)
+	src := filepath.Join(corpus.XMLDir(t), name)
 	b, err := os.ReadFile(src)
 	if err != nil {
 		t.Skipf("the corpus configuration %s is absent: %v", name, err)

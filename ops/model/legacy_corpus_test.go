@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"wfcli/internal/corpus"
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 	"wfcli/server"
@@ -278,8 +279,7 @@ func succeeded(resp dmr.Value) bool {
 // reads the subsystems and realms modelled here, which must succeed
 // whatever schema version the file uses.
 func TestLegacyResourcesInEveryCorpusFile(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "xml",
-		"*.xml"))
+	files, _ := filepath.Glob(filepath.Join(corpus.XMLDir(t), "*.xml"))
 	if len(files) == 0 {
 		t.Skip("the corpus configurations are absent")
 	}

@@ -56,7 +56,7 @@ func TestSecurityRealmElements(t *testing.T) {
 				`    <keystore path="k.jks" alias="srv"/>` + ind +
 				"</ssl>\n                </server-identities>"},
 	}
-	dir := sharedDir(t)
+	dir := essShared(t)
 	data, err := os.ReadFile(filepath.Join(dir, "corpus", "xml",
 		"ganeshpahade-keyclock__keycloak-10.0.1__standalone-ha.xml"))
 	if err != nil {

@@ -113,12 +113,22 @@ func (m *Manager) servePut(w http.ResponseWriter, r *http.Request) {
 	if ca == nil {
 		return
 	}
-	v, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxValue))
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
+	v, ok := readValue(w, r)
+	if !ok {
 		return
 	}
 	writeDone(w, ca.Put(r.Context(), r.PathValue("key"), v))
+}
+
+// readValue reads a request's body of at most maxValue bytes; when it
+// cannot, it answers 413 with the reason and returns false.
+func readValue(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	v, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxValue))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
+		return nil, false
+	}
+	return v, true
 }
 
 func (m *Manager) serveDelete(w http.ResponseWriter, r *http.Request) {
@@ -139,9 +149,8 @@ func (m *Manager) peerPut(w http.ResponseWriter, r *http.Request) {
 	if ca == nil {
 		return
 	}
-	v, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxValue))
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
+	v, ok := readValue(w, r)
+	if !ok {
 		return
 	}
 	ca.store.put(r.PathValue("key"), v)

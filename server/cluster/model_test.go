@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"wfcli/internal/corpus"
 	"wfcli/server"
 	"wfcli/server/defaultconfig"
 )
@@ -119,7 +120,7 @@ func TestJDBCPingWithoutDataSourcesFails(t *testing.T) {
 // TestCorpusChannels reads the default channel of every real clustered
 // configuration: each gives a configuration, or fails for a named reason.
 func TestCorpusChannels(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/xml/*-ha.xml")
+	files, _ := filepath.Glob(filepath.Join(corpus.XMLDir(t), "*-ha.xml"))
 	if len(files) == 0 {
 		t.Skip("no corpus: ../shared/corpus/xml is absent")
 	}

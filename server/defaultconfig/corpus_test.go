@@ -7,26 +7,15 @@ import (
 
 	"github.com/beevik/etree"
 	"github.com/google/go-cmp/cmp"
+
+	"wfcli/internal/corpus"
 )
 
 // keycloak16 reads the stock Keycloak 16.1 configuration of the shared
 // corpus (../shared beside the module root), or skips the test.
 func keycloak16(t *testing.T) *etree.Document {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-	path := filepath.Join(dir, "..", "shared", "corpus", "xml",
+	path := filepath.Join(corpus.XMLDir(t),
 		"findynamics-sso__keycloak-16.1.0__standalone-ha.xml")
 	b, err := os.ReadFile(path)
 	if err != nil {

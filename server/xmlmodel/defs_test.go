@@ -1,10 +1,9 @@
 package xmlmodel
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"wfcli/internal/corpus"
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 )
@@ -195,19 +194,5 @@ func testLogging() *ops.Definition {
 // directory, or skips the test when it is absent.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared", "corpus", "xml")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("../shared/corpus/xml is absent: the corpus tests need the shared directory")
-		}
-		dir = up
-	}
+	return corpus.XMLDir(t)
 }

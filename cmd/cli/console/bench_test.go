@@ -8,20 +8,14 @@ import (
 	"testing"
 
 	"wfcli/cmd/cli/shell"
+	"wfcli/internal/corpus"
 )
 
 // corpusDir returns ../shared/corpus/xml, found by walking up from the
 // test's directory, or skips the test when it is absent.
 func corpusDir(tb testing.TB) string {
-	dir, _ := os.Getwd()
-	for ; dir != "/"; dir = filepath.Dir(dir) {
-		xml := filepath.Join(dir, "..", "shared", "corpus", "xml")
-		if st, err := os.Stat(xml); err == nil && st.IsDir() {
-			return xml
-		}
-	}
-	tb.Skip("../shared/corpus/xml is absent")
-	return ""
+	tb.Helper()
+	return corpus.XMLDir(tb)
 }
 
 // largestCorpusConfig returns the largest configuration of the corpus.

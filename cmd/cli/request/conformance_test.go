@@ -9,28 +9,9 @@ import (
 	"testing"
 
 	"wfcli/grammar"
+	"wfcli/internal/corpus"
 	"wfcli/ops/dmr"
 )
-
-// sharedDir finds ../shared by walking up from the test's directory; it
-// returns "" when there is none.
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if st, err := os.Stat(filepath.Join(dir, "shared", "conformance")); err == nil &&
-			st.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
 
 // row is one conformance row: input line and expected form.
 type row struct {
@@ -73,12 +54,9 @@ func readTSV(t *testing.T, path string) ([]row, map[string]string) {
 }
 
 func TestConformance(t *testing.T) {
-	shared := sharedDir()
-	if shared == "" {
-		t.Skip("../shared is absent: no conformance files to check")
-	}
+	dir := corpus.Dir(t, "conformance")
 	for _, name := range []string{"echo-dmr.tsv", "echo-dmr-vars.tsv"} {
-		rows, vars := readTSV(t, filepath.Join(shared, "conformance", name))
+		rows, vars := readTSV(t, filepath.Join(dir, name))
 		env := Env{
 			Vars:  func(n string) (string, bool) { v, ok := vars[n]; return v, ok },
 			Props: func(string) (string, bool) { return "", false },

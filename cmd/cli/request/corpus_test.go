@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"wfcli/grammar"
+	"wfcli/internal/corpus"
 )
 
 // TestCorpusRequests builds the request of every operation line of the
@@ -14,11 +15,7 @@ import (
 // to "v" and every system property to "p", and checks that jboss-cli's
 // conversion accepts them all.
 func TestCorpusRequests(t *testing.T) {
-	shared := sharedDir()
-	if shared == "" {
-		t.Skip("../shared is absent: no corpus scripts to convert")
-	}
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "cli", "*.cli"))
+	files, _ := filepath.Glob(filepath.Join(corpus.CLIDir(t), "*.cli"))
 	env := Env{Vars: func(string) (string, bool) { return "v", true },
 		Props: func(string) (string, bool) { return "p", true }}
 	ops := 0

@@ -6,24 +6,14 @@ import (
 	"testing"
 
 	"wfcli/grammar"
+	"wfcli/internal/corpus"
 )
 
 // corpusDir returns ../shared/corpus/cli, found by walking up from the
 // test's directory, or skips the test when it is absent.
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir, _ := filepath.Abs(".")
-	for {
-		d := filepath.Join(dir, "..", "shared", "corpus", "cli")
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared is absent: the corpus test needs it")
-		}
-		dir = parent
-	}
+	return corpus.CLIDir(t)
 }
 
 // TestCorpusScriptsLoadAndParse reads every real script of the corpus as
