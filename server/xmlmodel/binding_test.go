@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"wfcli/internal/linediff"
 	"wfcli/ops"
 	"wfcli/ops/dmr"
 )
@@ -147,37 +148,5 @@ func TestSubsystemName(t *testing.T) {
 	}
 }
 
-// lineDiff returns the lines removed from a ("-" prefix) and added in b ("+"
-// prefix), in file order, by a longest-common-subsequence line diff.
-func lineDiff(a, b string) []string {
-	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
-	n, m := len(x), len(y)
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if x[i] == y[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out []string
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && x[i] == y[j]:
-			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] > lcs[i+1][j]):
-			out = append(out, "+"+y[j])
-			j++
-		default:
-			out = append(out, "-"+x[i])
-			i++
-		}
-	}
-	return out
-}
+// lineDiff returns the lines removed from a and added in b (see linediff).
+func lineDiff(a, b string) []string { return linediff.Lines(a, b) }
